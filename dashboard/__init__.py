@@ -1,0 +1,1 @@
+"""Verzuimzicht: sickness-absence dashboard for Dutch government organisations."""

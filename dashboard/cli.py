@@ -1,0 +1,303 @@
+"""Command-line interface: `python -m dashboard import|metrics|herstel|demo|export`.
+
+Exit codes: 0 done, 1 refused or failed (with a Dutch report), 2 usage error. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import polars as pl
+
+from dashboard.config import settings
+from dashboard.periods import PERIODESOORTEN, Maand
+
+EXIT_OK, EXIT_GEWEIGERD, EXIT_GEBRUIK = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch error messages and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        vertaling = {
+            "the following arguments are required": "deze opties zijn verplicht",
+            "unrecognized arguments": "onbekende opties",
+            "invalid choice": "ongeldige keuze",
+            "expected one argument": "verwacht één waarde",
+            "argument": "optie",
+            "choose from": "kies uit",
+        }
+        for en, nl in vertaling.items():
+            message = message.replace(en, nl)
+        self.print_usage(sys.stderr)
+        print(f"fout: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_GEBRUIK)
+
+
+class Gebruiksfout(Exception):
+    """A usage error found after parsing (bad date, missing file); exit code 2."""
+
+
+def _datum(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise Gebruiksfout(f"'{text}' is geen datum in de vorm JJJJ-MM-DD") from exc
+
+
+def _maand(text: str) -> Maand:
+    try:
+        return Maand.parse(text)
+    except ValueError as exc:
+        raise Gebruiksfout(str(exc)) from exc
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="python -m dashboard", description="Verzuimzicht: import en kerncijfers")
+    sub = p.add_subparsers(dest="opdracht", required=True, parser_class=_Parser)
+
+    imp = sub.add_parser("import", help="extracten inlezen (alles of niets)")
+    imp.add_argument("--db", required=True, help="pad naar de gegevensopslag (DuckDB)")
+    imp.add_argument("--peildatum", help="laatste dag die het extract dekt (JJJJ-MM-DD)")
+    for soort in ("organisatie", "personeel", "verzuim", "enquete"):
+        imp.add_argument(f"--{soort}", metavar="BESTAND", help=f"{soort}-extract (CSV of XLSX)")
+    imp.add_argument("--gebruiker", help="naam voor het importlogboek (standaard: systeemgebruiker)")
+    imp.add_argument("--rapport", metavar="XLSX", help="schrijf het probleemrapport als Excel")
+
+    met = sub.add_parser("metrics", help="kerncijfers als CSV of JSON")
+    met.add_argument("--db", required=True)
+    met.add_argument("--van", required=True, help="eerste maand (JJJJ-MM)")
+    met.add_argument("--tot", required=True, help="laatste maand (JJJJ-MM)")
+    met.add_argument("--per", default="maand", choices=[s for s in PERIODESOORTEN])
+    met.add_argument("--eenheid", action="append", default=[], help="eenheid (met onderliggende)")
+    met.add_argument("--min-groep", type=int, default=None, help="minimale groepsgrootte (0: uit)")
+    met.add_argument("--formaat", default="csv", choices=["csv", "json"])
+
+    her = sub.add_parser("herstel", help="de laatste import terugdraaien")
+    her.add_argument("--db", required=True)
+    her.add_argument("--gebruiker")
+
+    demo = sub.add_parser("demo", help="de demo-opslag opbouwen uit data/demo/")
+    demo.add_argument("--db", help="pad (standaard: de ingestelde opslag)")
+    demo.add_argument("--opnieuw", action="store_true", help="bestaande opslag vervangen")
+
+    exp = sub.add_parser("export", help="het maandoverleg als PowerPoint (en Excel)")
+    exp.add_argument("--db", required=True)
+    exp.add_argument("--eenheid", required=True)
+    exp.add_argument("--maand", required=True, help="JJJJ-MM")
+    exp.add_argument("--pptx", required=True, metavar="BESTAND")
+    exp.add_argument("--xlsx", metavar="BESTAND")
+    exp.add_argument("--min-groep", type=int, default=None)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        handler = {
+            "import": _import,
+            "metrics": _metrics,
+            "herstel": _herstel,
+            "demo": _demo,
+            "export": _export,
+        }[args.opdracht]
+        return handler(args)
+    except Gebruiksfout as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return EXIT_GEBRUIK
+    except KeyboardInterrupt:
+        print("afgebroken", file=sys.stderr)
+        return EXIT_GEWEIGERD
+    except Exception as fout:  # last line of defence: a message, never a traceback
+        from dashboard.store import StoreFout
+
+        if isinstance(fout, StoreFout):
+            print(f"fout: {fout}", file=sys.stderr)
+        else:
+            print(f"fout: onverwachte fout ({fout.__class__.__name__}: {fout})", file=sys.stderr)
+        return EXIT_GEWEIGERD
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dashboard.ingest.importer import Bestand, importeer
+    from dashboard.ingest.report import rapport_tekst, rapport_xlsx
+    from dashboard.store import Store
+
+    peildatum = _datum(args.peildatum) if args.peildatum else None
+    bestanden = []
+    for soort in ("organisatie", "personeel", "verzuim", "enquete"):
+        pad = getattr(args, soort)
+        if pad:
+            try:
+                bestanden.append(Bestand.van_pad(soort, pad))
+            except IsADirectoryError as exc:
+                raise Gebruiksfout(f"{pad} is een map, geen bestand") from exc
+            except OSError as exc:
+                raise Gebruiksfout(f"bestand niet gevonden of niet leesbaar: {pad}") from exc
+    if not bestanden:
+        raise Gebruiksfout("geef ten minste één extract op (--organisatie, --personeel, --verzuim of --enquete)")
+    db = Path(args.db)
+    gebruiker = args.gebruiker or _systeemgebruiker()
+    store: Store | None = Store(db) if db.exists() else None
+
+    def nieuw() -> Store:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        return Store(db)
+
+    try:
+        resultaat = importeer(store or nieuw, bestanden, peildatum=peildatum, gebruiker=gebruiker)
+    finally:
+        if store is not None:
+            store.close()
+    for regel in resultaat.meldingen:
+        print(f"let op: {regel}")
+    if not resultaat.geslaagd:
+        print(f"Import geweigerd: {resultaat.rapport.height} probleem/problemen gevonden. "
+              "Er is niets in de gegevensopslag veranderd.", file=sys.stderr)  # fmt: skip
+        print(rapport_tekst(resultaat.rapport), file=sys.stderr)
+        if args.rapport:
+            Path(args.rapport).write_bytes(rapport_xlsx(resultaat.rapport))
+            print(f"Volledig rapport: {args.rapport}", file=sys.stderr)
+        return EXIT_GEWEIGERD
+    print(f"Import {resultaat.import_id} geslaagd.")
+    for regel in resultaat.samenvatting:
+        print(f"- {regel}")
+    return EXIT_OK
+
+
+def _systeemgebruiker() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "onbekend"
+
+
+# -- metrics -------------------------------------------------------------------------------------
+
+_GEHEEL = {"meldingen", "beeindigde_meldingen", "frequent_verzuim"}
+
+
+def _metrics(args: argparse.Namespace) -> int:
+    from dashboard import metrics
+    from dashboard.hierarchy import laad_boom
+    from dashboard.store import Store
+
+    van, tot = _maand(args.van), _maand(args.tot)
+    if tot < van:
+        raise Gebruiksfout("--tot ligt voor --van")
+    min_groep = settings().min_groep if args.min_groep is None else args.min_groep
+    if min_groep < 0:
+        raise Gebruiksfout("--min-groep moet 0 of groter zijn")
+    db = Path(args.db)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    store = Store(db, read_only=True)
+    try:
+        boom = laad_boom(store)
+        try:
+            groepen = metrics.groepen(boom, args.eenheid or None)
+        except metrics.SelectieFout as fout:
+            raise Gebruiksfout(str(fout)) from fout
+        ps = metrics.periodes(boom, groepen, van, tot, args.per)
+        frame = metrics.kerncijfers(store, boom, ps, groepen, min_groep=min_groep)
+    finally:
+        store.close()
+    rijen = [_cli_rij(r) for r in frame.select(metrics.CLI_KOLOMMEN).iter_rows(named=True)] if frame.height else []
+    if args.formaat == "json":
+        print(json.dumps(rijen, ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(",".join(metrics.CLI_KOLOMMEN) + "\n")
+        for r in rijen:
+            sys.stdout.write(",".join(_csv_waarde(r[k]) for k in metrics.CLI_KOLOMMEN) + "\n")
+    return EXIT_OK
+
+
+def _cli_rij(rij: dict[str, Any]) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    for k, v in rij.items():
+        if k == "onderdrukt":
+            uit[k] = "ja" if v else "nee"
+        elif isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+            uit[k] = None
+        elif k in _GEHEEL and v is not None:
+            uit[k] = int(v)
+        else:
+            uit[k] = v
+    return uit
+
+
+def _csv_waarde(v: Any) -> str:
+    if v is None:
+        return ""
+    text = repr(v) if isinstance(v, float) else str(v)
+    return f'"{text}"' if "," in text or '"' in text else text
+
+
+# -- herstel, demo, export -----------------------------------------------------------------------
+
+
+def _herstel(args: argparse.Namespace) -> int:
+    from dashboard.store import Store
+
+    db = Path(args.db)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    store = Store(db)
+    try:
+        import_id = store.herstel_vorige(args.gebruiker or _systeemgebruiker())
+    finally:
+        store.close()
+    if import_id is None:
+        print("Er is geen import om terug te draaien.", file=sys.stderr)
+        return EXIT_GEWEIGERD
+    print(f"Import {import_id} is teruggedraaid; de vorige gegevens zijn weer actief.")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from dashboard.demo import bouw_demo_store
+
+    db = Path(args.db) if args.db else settings().db_path
+    if db.exists() and not args.opnieuw:
+        print(f"De opslag {db} bestaat al (gebruik --opnieuw om hem te vervangen).")
+        return EXIT_OK
+    regels = bouw_demo_store(db, opnieuw=args.opnieuw)
+    for regel in regels:
+        print(regel)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        from dashboard.exports.deck import exporteer_overleg
+    except ImportError as exc:
+        print(f"fout: export is niet beschikbaar ({exc})", file=sys.stderr)
+        return EXIT_GEWEIGERD
+    maand = _maand(args.maand)
+    db = Path(args.db)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    return exporteer_overleg(db, args.eenheid, maand, Path(args.pptx), Path(args.xlsx) if args.xlsx else None, args.min_groep)
+
+
+def frame_als_csv(frame: pl.DataFrame) -> str:
+    """A metrics frame in the CLI's CSV form (used by tests and exports)."""
+    from dashboard import metrics
+
+    regels = [",".join(metrics.CLI_KOLOMMEN)]
+    for r in frame.select(metrics.CLI_KOLOMMEN).iter_rows(named=True):
+        c = _cli_rij(r)
+        regels.append(",".join(_csv_waarde(c[k]) for k in metrics.CLI_KOLOMMEN))
+    return "\n".join(regels) + "\n"

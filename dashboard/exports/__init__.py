@@ -1,0 +1,1 @@
+"""Exports: Excel workbooks, chart images and PowerPoint decks (same numbers as the screen)."""

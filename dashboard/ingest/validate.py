@@ -1,0 +1,485 @@
+"""Map extract columns to the canonical names, parse the values and check every rule of DESIGN 2.
+
+Each `valideer_*` returns the clean rows (canonical columns, typed, `__rij` kept) and a problem
+report; the import is refused when any report has a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from dashboard.ingest import parse
+from dashboard.ingest.columns import KOLOMMEN, SCHALEN, kolom_index, normaliseer
+from dashboard.ingest.read import RuweTabel
+from dashboard.ingest.report import probleem, rij_problemen, samenvoegen
+
+_OPEN = dt.date(9999, 12, 31)
+
+_GESLACHT = {
+    "m": "m", "man": "m", "male": "m", "mannelijk": "m",
+    "v": "v", "vrouw": "v", "f": "v", "female": "v", "vrouwelijk": "v",
+    "x": "x", "anders": "x", "overig": "x", "nonbinair": "x",
+    "onbekend": "", "o": "", "nb": "", "u": "",
+}  # fmt: skip
+_VERZUIMSOORT = {
+    "ziekte": "ziekte", "ziek": "ziekte", "regulier": "ziekte", "ziekteverzuim": "ziekte",
+    "zwangerschap": "zwangerschap", "zwangerschapsverlof": "zwangerschap",
+    "zwangerschapenbevalling": "zwangerschap", "bevallingsverlof": "zwangerschap",
+    "zwangerschapsverzuim": "zwangerschap", "wazo": "zwangerschap",
+    "arbeidsongeval": "arbeidsongeval", "bedrijfsongeval": "arbeidsongeval",
+    "ongevalophetwerk": "arbeidsongeval",
+}  # fmt: skip
+
+
+@dataclass
+class Context:
+    """What the rules need from outside the file: known units and employees, the peildatum."""
+
+    eenheden: set[str] | None = None  # None: every unit is accepted (they become roots)
+    medewerkers: set[str] | None = None
+    peildatum: dt.date | None = None
+
+
+@dataclass
+class Gekoppeld:
+    """An extract after column mapping: canonical columns (still text) plus extra columns."""
+
+    frame: pl.DataFrame
+    extra: list[str] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+
+
+def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
+    """Rename recognised columns to their canonical names; report missing and doubled ones."""
+    index = kolom_index(soort)
+    problemen = []
+    hernoem: dict[str, str] = {}
+    extra: list[str] = []
+    gezien: dict[str, str] = {}
+    celkolommen = [c for c in tabel.frame.columns if c != "__rij"]
+    for kolom, kop in zip(celkolommen, tabel.koppen, strict=True):
+        canoniek = index.get(normaliseer(kop))
+        if canoniek is None:
+            extra.append(kop)
+            continue
+        if canoniek in gezien:
+            problemen.append(
+                probleem(
+                    tabel.bestand,
+                    f"kolom '{canoniek}' komt twee keer voor (ook als '{gezien[canoniek]}')",
+                    kolom=kop,
+                    rij=tabel.kopregel,
+                )
+            )
+            continue
+        gezien[canoniek] = kop
+        hernoem[kolom] = canoniek
+    for k in KOLOMMEN[soort]:
+        if k.verplicht and k.naam not in gezien:
+            alias = f" (of: {', '.join(k.aliassen[:3])})" if k.aliassen else ""
+            problemen.append(
+                probleem(
+                    tabel.bestand, f"verplichte kolom '{k.naam}'{alias} ontbreekt", kolom=k.naam,
+                    rij=tabel.kopregel,
+                )
+            )
+    frame = tabel.frame.rename(hernoem)
+    meldingen = list(tabel.meldingen)
+    if soort == "enquete":
+        # Numeric extra columns of a survey are extra scales (DESIGN 2.4); others are ignored.
+        schaal_extra = []
+        for kolom, kop in zip(celkolommen, tabel.koppen, strict=True):
+            if kop in extra:
+                waarden = frame.select(parse.getal(kolom).alias("g"), pl.col(kolom).alias("r"))
+                if waarden["r"].drop_nulls().len() and waarden.filter(
+                    pl.col("r").is_not_null() & pl.col("g").is_null()
+                ).height == 0:
+                    nieuw = normaliseer(kop) if normaliseer(kop) else kolom
+                    frame = frame.rename({kolom: nieuw})
+                    schaal_extra.append(nieuw)
+                    meldingen.append(f"Kolom '{kop}' is ingelezen als extra schaal '{nieuw}'.")
+        extra = [k for k in extra if normaliseer(k) not in schaal_extra]
+    behouden = [*hernoem.values(), "__rij"]
+    if soort == "enquete":
+        behouden += [c for c in frame.columns if c not in behouden and not c[:1].isdigit()]
+    if extra:
+        meldingen.append(
+            f"{tabel.bestand}: kolommen die niet worden gebruikt en zijn genegeerd: "
+            + ", ".join(f"'{k}'" for k in extra)
+        )
+    return Gekoppeld(frame.select(behouden), extra, meldingen), samenvoegen(problemen)
+
+
+def _leeg(bestand: str, frame: pl.DataFrame, kolom: str, reden: str) -> pl.DataFrame:
+    return rij_problemen(bestand, frame, pl.col(kolom).is_null(), kolom, reden, pl.lit(""))
+
+
+def _optioneel(frame: pl.DataFrame, kolom: str) -> pl.DataFrame:
+    return frame if kolom in frame.columns else frame.with_columns(pl.lit(None, pl.String).alias(kolom))
+
+
+# -- organisatie ---------------------------------------------------------------------------------
+
+
+def valideer_organisatie(bestand: str, g: Gekoppeld) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Units: unique codes, names, known parents and no cycles."""
+    f = _optioneel(g.frame, "bovenliggende_eenheid")
+    delen = [
+        _leeg(bestand, f, "eenheid", "eenheidcode ontbreekt"),
+        _leeg(bestand, f, "naam", "naam van de eenheid ontbreekt"),
+        rij_problemen(
+            bestand,
+            f,
+            pl.col("eenheid").is_not_null() & pl.col("eenheid").is_duplicated(),
+            "eenheid",
+            "eenheidcode komt meer dan één keer voor",
+            pl.col("eenheid"),
+        ),
+    ]
+    codes = set(f["eenheid"].drop_nulls().to_list())
+    delen.append(
+        rij_problemen(
+            bestand,
+            f,
+            pl.col("bovenliggende_eenheid").is_not_null()
+            & ~pl.col("bovenliggende_eenheid").is_in(list(codes)),
+            "bovenliggende_eenheid",
+            "onbekende bovenliggende eenheid (komt niet voor in kolom 'eenheid')",
+            pl.col("bovenliggende_eenheid"),
+        )
+    )
+    ouder = dict(
+        f.filter(pl.col("eenheid").is_not_null())
+        .select("eenheid", "bovenliggende_eenheid")
+        .unique("eenheid", keep="first")
+        .iter_rows()
+    )
+    in_cyclus = set()
+    for start in ouder:
+        pad, huidig = [], start
+        while huidig is not None and huidig in ouder and huidig not in pad:
+            pad.append(huidig)
+            huidig = ouder[huidig]
+        if huidig is not None and huidig in pad:
+            in_cyclus.update(pad[pad.index(huidig) :])
+    delen.append(
+        rij_problemen(
+            bestand,
+            f,
+            pl.col("eenheid").is_in(list(in_cyclus)),
+            "bovenliggende_eenheid",
+            "de eenheden vormen een kring (een eenheid ligt onder zichzelf)",
+            pl.col("bovenliggende_eenheid"),
+        )
+    )
+    schoon = f.select("eenheid", "naam", "bovenliggende_eenheid", "__rij")
+    return schoon, samenvoegen(delen)
+
+
+# -- personeel -----------------------------------------------------------------------------------
+
+
+def valideer_personeel(
+    bestand: str, g: Gekoppeld, ctx: Context
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Employment periods: dates, part-time factor 0 < f <= 1.5, known units, no overlaps."""
+    f = g.frame
+    for k in ("einddatum", "leeftijdsklasse", "geslacht", "schaalgroep"):
+        f = _optioneel(f, k)
+    f = f.with_columns(
+        parse.datum("begindatum").alias("_begin"),
+        parse.datum("einddatum").alias("_eind"),
+        parse.getal("deeltijdfactor").alias("_f"),
+        pl.col("geslacht").str.to_lowercase().str.replace_all(r"[\s\-]", "")
+        .replace_strict(_GESLACHT, default="?").alias("_gs"),
+    )  # fmt: skip
+    delen = [
+        _leeg(bestand, f, "medewerker_id", "medewerker_id ontbreekt"),
+        _leeg(bestand, f, "eenheid", "eenheid ontbreekt"),
+        _leeg(bestand, f, "begindatum", "begindatum ontbreekt"),
+        _leeg(bestand, f, "deeltijdfactor", "deeltijdfactor ontbreekt"),
+        rij_problemen(bestand, f, parse.ongeldig("begindatum", "_begin"), "begindatum",
+                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("begindatum")),
+        rij_problemen(bestand, f, parse.ongeldig("einddatum", "_eind"), "einddatum",
+                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("einddatum")),
+        rij_problemen(bestand, f, pl.col("_eind") < pl.col("_begin"), "einddatum",
+                      "einddatum ligt voor de begindatum", pl.col("einddatum")),
+        rij_problemen(bestand, f, parse.ongeldig("deeltijdfactor", "_f"), "deeltijdfactor",
+                      "geen getal", pl.col("deeltijdfactor")),
+        rij_problemen(
+            bestand, f, (pl.col("_f") <= 0) | (pl.col("_f") > 1.5), "deeltijdfactor",
+            "deeltijdfactor moet groter dan 0 en ten hoogste 1,5 zijn (bijvoorbeeld 0,8)",
+            pl.col("deeltijdfactor"),
+        ),
+        rij_problemen(bestand, f, pl.col("geslacht").is_not_null() & (pl.col("_gs") == "?"),
+                      "geslacht", "onbekende waarde (gebruik m, v, x of leeg)", pl.col("geslacht")),
+        rij_problemen(
+            bestand, f, pl.col("leeftijdsklasse").str.contains(r"^\d{1,3}$"), "leeftijdsklasse",
+            "exacte leeftijd is herleidbaar tot personen; gebruik een klasse zoals 25-34",
+            pl.col("leeftijdsklasse"),
+        ),
+    ]  # fmt: skip
+    if ctx.eenheden is not None:
+        delen.append(
+            rij_problemen(
+                bestand, f, pl.col("eenheid").is_not_null() & ~pl.col("eenheid").is_in(list(ctx.eenheden)),
+                "eenheid", "onbekende eenheid (komt niet voor in de organisatie)", pl.col("eenheid"),
+            )
+        )  # fmt: skip
+    # Periods of one employee must not overlap (an open end runs on forever).
+    geldig = f.filter(
+        pl.col("medewerker_id").is_not_null() & pl.col("_begin").is_not_null()
+    ).sort(["medewerker_id", "_begin", "__rij"])
+    geldig = geldig.with_columns(
+        pl.col("_eind").fill_null(_OPEN).shift(1).over("medewerker_id").alias("_vorige_eind"),
+        pl.col("__rij").shift(1).over("medewerker_id").alias("_vorige_rij"),
+    )
+    delen.append(
+        rij_problemen(
+            bestand, geldig, pl.col("_vorige_eind") >= pl.col("_begin"), "begindatum",
+            "dienstverband overlapt met een ander dienstverband van dezelfde medewerker",
+            pl.format("{} (overlapt met rij {})", pl.col("begindatum"), pl.col("_vorige_rij")),
+        )
+    )  # fmt: skip
+    schoon = f.select(
+        "medewerker_id",
+        "eenheid",
+        pl.col("_begin").alias("begindatum"),
+        pl.col("_eind").alias("einddatum"),
+        pl.col("_f").alias("deeltijdfactor"),
+        pl.col("leeftijdsklasse").fill_null(""),
+        pl.col("_gs").fill_null("").alias("geslacht"),
+        pl.col("schaalgroep").fill_null(""),
+        "__rij",
+    )
+    return schoon, samenvoegen(delen)
+
+
+# -- verzuim -------------------------------------------------------------------------------------
+
+
+def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Absence rows: dates, percentage 1-100, kind, known employees, phases and spells disjoint."""
+    f = g.frame
+    for k in ("melding_id", "laatste_verzuimdag", "hersteldatum", "ao_percentage", "verzuimsoort"):
+        f = _optioneel(f, k)
+    f = f.with_columns(
+        parse.datum("eerste_verzuimdag").alias("_eerste"),
+        parse.datum("laatste_verzuimdag").alias("_laatste_expl"),
+        parse.datum("hersteldatum").alias("_herstel"),
+        parse.getal("ao_percentage").alias("_p"),
+        pl.col("verzuimsoort").str.to_lowercase().str.replace_all(r"[\s\-_&]", "")
+        .replace_strict(_VERZUIMSOORT, default="?").alias("_soort"),
+    )  # fmt: skip
+    f = f.with_columns(
+        pl.coalesce(pl.col("_laatste_expl"), pl.col("_herstel") - pl.duration(days=1)).alias("_laatste"),
+        pl.coalesce(pl.col("melding_id"), pl.format("#rij{}", pl.col("__rij"))).alias("_melding"),
+    )
+    datum_fout = "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)"
+    delen = [
+        _leeg(bestand, f, "medewerker_id", "medewerker_id ontbreekt"),
+        _leeg(bestand, f, "eerste_verzuimdag", "eerste verzuimdag ontbreekt"),
+        rij_problemen(bestand, f, parse.ongeldig("eerste_verzuimdag", "_eerste"), "eerste_verzuimdag",
+                      datum_fout, pl.col("eerste_verzuimdag")),
+        rij_problemen(bestand, f, parse.ongeldig("laatste_verzuimdag", "_laatste_expl"),
+                      "laatste_verzuimdag", datum_fout, pl.col("laatste_verzuimdag")),
+        rij_problemen(bestand, f, parse.ongeldig("hersteldatum", "_herstel"), "hersteldatum",
+                      datum_fout, pl.col("hersteldatum")),
+        rij_problemen(
+            bestand, f,
+            pl.col("_laatste_expl").is_not_null() & pl.col("_herstel").is_not_null()
+            & (pl.col("_laatste_expl") != pl.col("_herstel") - pl.duration(days=1)),
+            "hersteldatum", "hersteldatum hoort de dag na de laatste verzuimdag te zijn",
+            pl.col("hersteldatum"),
+        ),
+        rij_problemen(
+            bestand, f, pl.col("_laatste_expl") < pl.col("_eerste"), "laatste_verzuimdag",
+            "laatste verzuimdag ligt voor de eerste verzuimdag", pl.col("laatste_verzuimdag"),
+        ),
+        rij_problemen(
+            bestand, f, pl.col("_laatste_expl").is_null() & (pl.col("_herstel") <= pl.col("_eerste")),
+            "hersteldatum", "hersteldatum ligt niet na de eerste verzuimdag", pl.col("hersteldatum"),
+        ),
+        rij_problemen(bestand, f, parse.ongeldig("ao_percentage", "_p"), "ao_percentage",
+                      "geen getal", pl.col("ao_percentage")),
+        rij_problemen(
+            bestand, f, (pl.col("_p") < 1) | (pl.col("_p") > 100), "ao_percentage",
+            "percentage arbeidsongeschiktheid moet tussen 1 en 100 liggen", pl.col("ao_percentage"),
+        ),
+        rij_problemen(
+            bestand, f, pl.col("verzuimsoort").is_not_null() & (pl.col("_soort") == "?"),
+            "verzuimsoort", "onbekende verzuimsoort (gebruik ziekte, zwangerschap of arbeidsongeval)",
+            pl.col("verzuimsoort"),
+        ),
+    ]  # fmt: skip
+    if ctx.peildatum is not None:
+        delen.append(
+            rij_problemen(
+                bestand, f, pl.col("_eerste") > ctx.peildatum, "eerste_verzuimdag",
+                f"eerste verzuimdag ligt na de peildatum ({ctx.peildatum:%d-%m-%Y})",
+                pl.col("eerste_verzuimdag"),
+            )
+        )  # fmt: skip
+    if ctx.medewerkers is not None:
+        delen.append(
+            rij_problemen(
+                bestand, f,
+                pl.col("medewerker_id").is_not_null() & ~pl.col("medewerker_id").is_in(list(ctx.medewerkers)),
+                "medewerker_id", "medewerker komt niet voor in het personeelsextract",
+                pl.col("medewerker_id"),
+            )
+        )  # fmt: skip
+    f = f.with_columns(pl.col("_p").fill_null(100.0), pl.col("_soort").fill_null("ziekte"))
+    geldig = f.filter(pl.col("medewerker_id").is_not_null() & pl.col("_eerste").is_not_null())
+    # Phases of one spell: one employee, one kind, no overlap, only the last may be open.
+    per_melding = geldig.group_by("_melding").agg(
+        pl.col("medewerker_id").n_unique().alias("n_mw"), pl.col("_soort").n_unique().alias("n_soort")
+    )
+    geldig = geldig.join(per_melding, on="_melding")
+    delen += [
+        rij_problemen(bestand, geldig, pl.col("n_mw") > 1, "melding_id",
+                      "melding hoort bij meer dan één medewerker", pl.col("melding_id")),
+        rij_problemen(bestand, geldig, pl.col("n_soort") > 1, "verzuimsoort",
+                      "fasen van één melding hebben verschillende verzuimsoorten", pl.col("verzuimsoort")),
+    ]  # fmt: skip
+    fasen = geldig.sort(["_melding", "_eerste", "__rij"]).with_columns(
+        pl.col("_laatste").fill_null(_OPEN).shift(1).over("_melding").alias("_vorige"),
+        pl.col("__rij").shift(1).over("_melding").alias("_vorige_rij"),
+        pl.col("_laatste").is_null().shift(1).over("_melding").alias("_vorige_open"),
+    )
+    delen += [
+        rij_problemen(
+            bestand, fasen, pl.col("_vorige_open").fill_null(False), "laatste_verzuimdag",
+            "een eerdere fase van deze melding heeft geen einde, maar er volgt nog een fase",
+            pl.format("melding {} (fase op rij {})", pl.col("melding_id"), pl.col("_vorige_rij")),
+        ),
+        rij_problemen(
+            bestand, fasen, ~pl.col("_vorige_open").fill_null(False) & (pl.col("_vorige") >= pl.col("_eerste")),
+            "eerste_verzuimdag", "fase overlapt met een andere fase van dezelfde melding",
+            pl.format("{} (overlapt met rij {})", pl.col("eerste_verzuimdag"), pl.col("_vorige_rij")),
+        ),
+    ]  # fmt: skip
+    meldingen = (
+        geldig.group_by("_melding")
+        .agg(
+            pl.col("medewerker_id").first(),
+            pl.col("_eerste").min().alias("_begin"),
+            pl.col("_laatste").fill_null(_OPEN).max().alias("_eind"),
+            pl.col("__rij").min().alias("__rij"),
+            pl.col("eerste_verzuimdag").sort_by("_eerste").first(),
+        )
+        .sort(["medewerker_id", "_begin", "__rij"])
+        .with_columns(
+            pl.col("_eind").shift(1).over("medewerker_id").alias("_vorige"),
+            pl.col("__rij").shift(1).over("medewerker_id").alias("_vorige_rij"),
+        )
+    )
+    delen.append(
+        rij_problemen(
+            bestand, meldingen, pl.col("_vorige") >= pl.col("_begin"), "eerste_verzuimdag",
+            "verzuimmelding overlapt met een andere melding van dezelfde medewerker",
+            pl.format("{} (overlapt met rij {})", pl.col("eerste_verzuimdag"), pl.col("_vorige_rij")),
+        )
+    )  # fmt: skip
+    schoon = f.select(
+        "medewerker_id",
+        pl.col("_melding").alias("melding_id"),
+        pl.col("_eerste").alias("eerste_verzuimdag"),
+        pl.col("_laatste").alias("laatste_verzuimdag"),
+        pl.col("_p").alias("ao_percentage"),
+        pl.col("_soort").alias("verzuimsoort"),
+        "__rij",
+    )
+    return schoon, samenvoegen(delen)
+
+
+def laatste_datum(verzuim: pl.DataFrame) -> dt.date | None:
+    """The latest date in a clean absence extract (the default peildatum)."""
+    if verzuim.height == 0:
+        return None
+    waarde = verzuim.select(
+        pl.max_horizontal(pl.col("eerste_verzuimdag").max(), pl.col("laatste_verzuimdag").max())
+    ).item()
+    return waarde if isinstance(waarde, dt.date) else None
+
+
+# -- enquete -------------------------------------------------------------------------------------
+
+
+def valideer_enquete(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Survey results per unit and wave (respondent-level files are aggregated here)."""
+    f = g.frame
+    schalen = [c for c in f.columns if c not in ("meting", "eenheid", "respondenten", "__rij")]
+    delen = [
+        _leeg(bestand, f, "meting", "meting (golf van het onderzoek) ontbreekt"),
+        _leeg(bestand, f, "eenheid", "eenheid ontbreekt"),
+    ]
+    if not schalen:
+        delen.append(probleem(bestand, "het bestand bevat geen schaalscores", kolom=""))
+    f = f.with_columns([parse.getal(s).alias(f"_s_{s}") for s in schalen])
+    for s in schalen:
+        delen.append(
+            rij_problemen(bestand, f, parse.ongeldig(s, f"_s_{s}"), s, "geen getal", pl.col(s))
+        )
+        if s == "bevlogenheid":
+            delen.append(
+                rij_problemen(
+                    bestand, f, ~pl.col(f"_s_{s}").is_between(0, 6), s,
+                    "bevlogenheid (UWES) ligt tussen 0 en 6", pl.col(s),
+                )
+            )  # fmt: skip
+        else:
+            delen.append(
+                rij_problemen(bestand, f, pl.col(f"_s_{s}") < 0, s, "negatieve score", pl.col(s))
+            )
+    if ctx.eenheden is not None:
+        delen.append(
+            rij_problemen(
+                bestand, f, pl.col("eenheid").is_not_null() & ~pl.col("eenheid").is_in(list(ctx.eenheden)),
+                "eenheid", "onbekende eenheid (komt niet voor in de organisatie)", pl.col("eenheid"),
+            )
+        )  # fmt: skip
+    if "respondenten" in f.columns:
+        f = f.with_columns(parse.getal("respondenten").alias("_n"))
+        delen.append(
+            rij_problemen(
+                bestand, f,
+                pl.col("respondenten").is_null() | pl.col("_n").is_null() | (pl.col("_n") < 0)
+                | (pl.col("_n") != pl.col("_n").round(0)),
+                "respondenten", "aantal respondenten moet een geheel getal van 0 of meer zijn",
+                pl.col("respondenten"),
+            )
+        )  # fmt: skip
+        delen.append(
+            rij_problemen(
+                bestand, f, pl.struct("meting", "eenheid").is_duplicated(), "eenheid",
+                "deze eenheid komt meer dan één keer voor in dezelfde meting", pl.col("eenheid"),
+            )
+        )  # fmt: skip
+        per_eenheid = f.select(
+            "meting", "eenheid", pl.col("_n").cast(pl.Int64, strict=False).alias("respondenten"),
+            *[pl.col(f"_s_{s}").alias(s) for s in schalen],
+        )  # fmt: skip
+    else:
+        # Respondent level: one anonymous row per respondent; aggregate to unit and wave.
+        per_eenheid = (
+            f.group_by("meting", "eenheid")
+            .agg(
+                pl.len().alias("respondenten"),
+                *[pl.col(f"_s_{s}").mean().alias(s) for s in schalen],
+            )
+            .sort("meting", "eenheid")
+        )
+    lang = per_eenheid.unpivot(
+        index=["meting", "eenheid", "respondenten"], on=schalen, variable_name="schaal",
+        value_name="score",
+    ).select("meting", "eenheid", pl.col("respondenten").cast(pl.Int32), "schaal", pl.col("score").cast(pl.Float64))  # fmt: skip
+    return lang, samenvoegen(delen)
+
+
+def bekende_schalen() -> list[str]:
+    """The JD-R scales in their display order."""
+    return list(SCHALEN)

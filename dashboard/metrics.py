@@ -1,0 +1,356 @@
+"""The metrics API: the numbers of DESIGN section 3 for periods × groups, suppression applied.
+
+Pages, exports and the CLI all call `kerncijfers`; none of them computes a metric itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from dashboard import privacy
+from dashboard.hierarchy import Boom
+from dashboard.periods import Maand, Periode, perioden
+from dashboard.store import Store
+
+#: Attribute dimensions of the employment periods: API name -> fact column.
+DIMENSIES: dict[str, str] = {"leeftijdsklasse": "lk", "geslacht": "gs", "schaalgroep": "sg"}
+DUURKLASSEN: tuple[str, ...] = ("kort", "middellang", "lang", "extra_lang")
+DUURKLASSE_LABELS: dict[str, str] = {
+    "kort": "kort (1-7 dagen)",
+    "middellang": "middellang (8-42 dagen)",
+    "lang": "lang (43-365 dagen)",
+    "extra_lang": "extra lang (366+ dagen)",
+}
+
+#: The CLI's columns, in order (a contract: scripts depend on it).
+CLI_KOLOMMEN: tuple[str, ...] = (
+    "periode", "eenheid", "bezetting", "fte", "beschikbare_dagen", "verzuimdagen",
+    "verzuimpercentage", "meldingen", "meldingsfrequentie", "beeindigde_meldingen",
+    "gem_verzuimduur", "nulverzuimpercentage", "frequent_verzuim", "verzuimpercentage_kort",
+    "verzuimpercentage_middellang", "verzuimpercentage_lang", "verzuimpercentage_extra_lang",
+    "onderdrukt",
+)  # fmt: skip
+
+_SOMMEN: tuple[str, ...] = (
+    "bezettingsdagen", "beschikbare_dagen", "verzuimdagen_kort", "verzuimdagen_middellang",
+    "verzuimdagen_lang", "verzuimdagen_extra_lang", "verzuimdagen_ongeval", "meldingen",
+    "meldingen_ongeval", "beeindigd", "beeindigd_duur", "beeindigd_kort", "beeindigd_middellang",
+    "beeindigd_lang", "beeindigd_extra_lang", "nul_medewerkers", "nul_zonder_verzuim",
+    "eind_in_dienst", "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52",
+    "voorbij_week91",
+)  # fmt: skip
+
+
+class SelectieFout(ValueError):
+    """A selection the data cannot answer (unknown unit, no access); the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Attribute filter: empty tuples mean 'all'."""
+
+    leeftijdsklasse: tuple[str, ...] = ()
+    geslacht: tuple[str, ...] = ()
+    schaalgroep: tuple[str, ...] = ()
+
+    @property
+    def leeg(self) -> bool:
+        """True when nothing is filtered."""
+        return not (self.leeftijdsklasse or self.geslacht or self.schaalgroep)
+
+
+@dataclass(frozen=True)
+class Groep:
+    """A group of units whose numbers are shown together (a unit with its descendants, a total)."""
+
+    label: str
+    eenheden: tuple[str, ...]
+    naam: str = ""
+
+
+# -- groups --------------------------------------------------------------------------------------
+
+
+def _toegestaan(boom: Boom, toegang: frozenset[str] | None) -> list[str]:
+    return [o for o in boom.organisaties if toegang is None or o in toegang]
+
+
+def groepen(
+    boom: Boom, eenheden: Sequence[str] | None = None, toegang: frozenset[str] | None = None
+) -> list[Groep]:
+    """One group per unit (with its descendants), or one 'totaal' group over everything allowed."""
+    organisaties = _toegestaan(boom, toegang)
+    if not eenheden:
+        alles = tuple(u for o in organisaties for u in boom.afstammelingen(o))
+        return [Groep("totaal", alles, "Totaal")]
+    result = []
+    for code in eenheden:
+        if code not in boom.eenheden:
+            raise SelectieFout(f"onbekende eenheid '{code}'")
+        if boom.eenheden[code].organisatie not in organisaties:
+            raise SelectieFout(f"geen toegang tot eenheid '{code}'")
+        result.append(Groep(code, tuple(boom.afstammelingen(code)), boom.naam(code)))
+    return result
+
+
+def onderdelen(boom: Boom, eenheid: str, toegang: frozenset[str] | None = None) -> list[Groep]:
+    """The parts of a unit: each child with its descendants, plus the unit's own staff."""
+    (ouder,) = groepen(boom, [eenheid], toegang)
+    delen = [Groep(k, tuple(boom.afstammelingen(k)), boom.naam(k)) for k in boom.kinderen.get(eenheid, [])]
+    if delen:
+        delen.append(Groep(f"{eenheid}:direct", (eenheid,), f"{boom.naam(eenheid)} (direct)"))
+    return delen or [ouder]
+
+
+def op_niveau(
+    boom: Boom, organisatie: str, niveau: int, toegang: frozenset[str] | None = None
+) -> list[Groep]:
+    """Every unit at one level of an organisation, each with its descendants."""
+    return groepen(boom, boom.op_niveau(organisatie, niveau), toegang)
+
+
+def organisaties_van(boom: Boom, groepen_: Sequence[Groep]) -> list[str]:
+    """The client organisations the groups' units belong to."""
+    return sorted({boom.eenheden[u].organisatie for g in groepen_ for u in g.eenheden if u in boom.eenheden})
+
+
+# -- periods -------------------------------------------------------------------------------------
+
+
+def periodes(
+    boom: Boom, groepen_: Sequence[Groep], van: Maand, tot: Maand, per: str
+) -> list[Periode]:
+    """The periods to show: `van`..`tot` split by `per`, never past the last showable month."""
+    laatste = boom.laatste_maand(organisaties_van(boom, groepen_))
+    if laatste is None:
+        return []
+    return perioden(van, min(tot, laatste), per)
+
+
+def _periode_frames(ps: Sequence[Periode]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    maanden = pl.DataFrame(
+        [
+            {"periode_id": i, "maand": m.eerste_dag, "laatste_maand": p.tot.eerste_dag}
+            for i, p in enumerate(ps)
+            for m in p.maanden
+        ],
+        schema={"periode_id": pl.Int64, "maand": pl.Date, "laatste_maand": pl.Date},
+    )
+    info = pl.DataFrame(
+        {
+            "periode_id": list(range(len(ps))),
+            "periode": [p.label for p in ps],
+            "van": [p.begin for p in ps],
+            "tot": [p.eind for p in ps],
+            "k": [p.k for p in ps],
+            "dagen": [p.dagen for p in ps],
+        },
+        schema={
+            "periode_id": pl.Int64,
+            "periode": pl.String,
+            "van": pl.Date,
+            "tot": pl.Date,
+            "k": pl.Int64,
+            "dagen": pl.Int64,
+        },
+    )
+    return maanden, info
+
+
+def _groep_frame(groepen_: Sequence[Groep]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"groep": g.label, "eenheid": u} for g in groepen_ for u in g.eenheden],
+        schema={"groep": pl.String, "eenheid": pl.String},
+    )
+
+
+# -- the metrics ---------------------------------------------------------------------------------
+
+
+def kerncijfers(
+    store: Store,
+    boom: Boom,
+    ps: Sequence[Periode],
+    groepen_: Sequence[Groep],
+    *,
+    filter: Filter = Filter(),
+    uitsplitsing: str | None = None,
+    min_groep: int = 10,
+    delen_van_totaal: bool = False,
+) -> pl.DataFrame:
+    """All metrics per period and group (and attribute value when `uitsplitsing` names one).
+
+    Rows come in the order of the periods, then the groups. `delen_van_totaal`: the groups are
+    the parts of one total (or the attribute values are), so secondary suppression applies.
+    """
+    if uitsplitsing is not None and uitsplitsing not in DIMENSIES:
+        raise SelectieFout(f"onbekende uitsplitsing '{uitsplitsing}'")
+    if not ps or not groepen_:
+        return _leeg()
+    maanden, info = _periode_frames(ps)
+    groep_frame = _groep_frame(groepen_)
+    dim = DIMENSIES.get(uitsplitsing or "")
+    sommen = _optelbaar(store, maanden, groep_frame, filter, dim)
+    sommen = _met_nulverzuim(store, sommen, ps, groep_frame, filter, dim)
+
+    # every period × group (× part) gets a row, also where no fact exists
+    sleutels = info.select("periode_id").join(
+        pl.DataFrame({"groep": [g.label for g in groepen_], "_volgorde": range(len(groepen_))}),
+        how="cross",
+    )
+    if dim:
+        delen = sommen.select(dim).unique().sort(dim)
+        sleutels = sleutels.join(delen, how="cross")
+    frame = sleutels.join(sommen, on=["periode_id", "groep", *([dim] if dim else [])], how="left")
+    frame = frame.with_columns([pl.col(c).fill_null(0) for c in _SOMMEN])
+    frame = frame.join(info, on="periode_id").sort(["periode_id", "_volgorde", *([dim] if dim else [])])
+    namen = {g.label: (g.naam or g.label) for g in groepen_}
+    frame = frame.with_columns(
+        pl.col("groep").alias("eenheid"),
+        pl.col("groep").replace_strict(namen, default=None).alias("naam"),
+    )
+    if dim:
+        frame = frame.rename({dim: "deel"})
+    frame = _afgeleid(frame)
+    delen_van = None
+    if dim:
+        delen_van = ["periode_id", "groep"]
+    elif delen_van_totaal:
+        delen_van = ["periode_id"]
+    frame = privacy.onderdruk(frame, min_groep, delen_van)
+    return frame.drop("_volgorde", "groep")
+
+
+def _optelbaar(
+    store: Store, maanden: pl.DataFrame, groep_frame: pl.DataFrame, filter: Filter, dim: str | None
+) -> pl.DataFrame:
+    relaties = {"perioden_maanden": maanden, "groepen": groep_frame}
+    if filter.leeg and dim is None:
+        # DuckDB sums integers as 128-bit; all counts continue as floats (exact below 2**53)
+        return store.query("kerncijfers_optelbaar", relaties=relaties).with_columns(
+            pl.col(_SOMMEN).cast(pl.Float64)
+        )
+    per_attribuut = store.query(
+        "kerncijfers_optelbaar_attributen",
+        params={
+            "leeftijdsklassen": list(filter.leeftijdsklasse),
+            "geslachten": list(filter.geslacht),
+            "schaalgroepen": list(filter.schaalgroep),
+        },
+        relaties=relaties,
+    )
+    sleutel = ["periode_id", "groep", *([dim] if dim else [])]
+    return per_attribuut.group_by(sleutel).agg([pl.col(c).cast(pl.Float64).sum() for c in _SOMMEN])
+
+
+def _met_nulverzuim(
+    store: Store,
+    sommen: pl.DataFrame,
+    ps: Sequence[Periode],
+    groep_frame: pl.DataFrame,
+    filter: Filter,
+    dim: str | None,
+) -> pl.DataFrame:
+    """Nulverzuim is not additive over months: periods of more than one month are computed anew."""
+    lang = [i for i, p in enumerate(ps) if p.k > 1]
+    if not lang:
+        return sommen
+    perioden_frame = pl.DataFrame(
+        {
+            "periode_id": lang,
+            "begin": [ps[i].begin for i in lang],
+            "eind": [ps[i].eind for i in lang],
+        },
+        schema={"periode_id": pl.Int64, "begin": pl.Date, "eind": pl.Date},
+    )
+    ruw = store.query(
+        "nulverzuim_per_periode",
+        relaties={
+            "perioden": perioden_frame,
+            "eenheden_filter": groep_frame.select("eenheid").unique(),
+        },
+    )
+    for naam, kolom in DIMENSIES.items():
+        waarden = getattr(filter, naam)
+        if waarden:
+            ruw = ruw.filter(pl.col(kolom).is_in(list(waarden)))
+    sleutel = ["periode_id", "groep", *([dim] if dim else [])]
+    nul = (
+        ruw.join(groep_frame, on="eenheid")
+        .group_by(sleutel)
+        .agg(
+            pl.col("medewerkers").sum().alias("_nul_n"),
+            pl.col("zonder_verzuim").sum().alias("_nul_z"),
+        )
+    )
+    lange_ids = pl.col("periode_id").is_in(lang)
+    return (
+        sommen.join(nul, on=sleutel, how="full", coalesce=True)
+        .with_columns(
+            pl.when(lange_ids).then(pl.col("_nul_n")).otherwise(pl.col("nul_medewerkers")).alias("nul_medewerkers"),
+            pl.when(lange_ids).then(pl.col("_nul_z")).otherwise(pl.col("nul_zonder_verzuim")).alias("nul_zonder_verzuim"),
+        )
+        .drop("_nul_n", "_nul_z")
+    )  # fmt: skip
+
+
+def _deel(teller: pl.Expr, noemer: pl.Expr, factor: float = 1.0) -> pl.Expr:
+    return pl.when(noemer > 0).then(teller * factor / noemer).otherwise(None)
+
+
+def _afgeleid(frame: pl.DataFrame) -> pl.DataFrame:
+    """The metrics of DESIGN 3 from the summed counts (D = calendar days, k = months)."""
+    verzuimdagen = sum(pl.col(f"verzuimdagen_{k}") for k in DUURKLASSEN)
+    frame = frame.with_columns(
+        (pl.col("bezettingsdagen") / pl.col("dagen")).alias("bezetting"),
+        (pl.col("beschikbare_dagen") / pl.col("dagen")).alias("fte"),
+        verzuimdagen.alias("verzuimdagen"),
+    )
+    return frame.with_columns(
+        _deel(pl.col("verzuimdagen"), pl.col("beschikbare_dagen"), 100).alias("verzuimpercentage"),
+        _deel(pl.col("meldingen") * 12 / pl.col("k"), pl.col("bezetting")).alias("meldingsfrequentie"),
+        pl.col("beeindigd").alias("beeindigde_meldingen"),
+        _deel(pl.col("beeindigd_duur"), pl.col("beeindigd")).alias("gem_verzuimduur"),
+        _deel(pl.col("nul_zonder_verzuim"), pl.col("nul_medewerkers"), 100).alias("nulverzuimpercentage"),
+        pl.col("frequent").alias("frequent_verzuim"),
+        _deel(pl.col("frequent"), pl.col("eind_in_dienst"), 100).alias("frequent_verzuim_pct"),
+        *[
+            _deel(pl.col(f"verzuimdagen_{k}"), pl.col("beschikbare_dagen"), 100).alias(f"verzuimpercentage_{k}")
+            for k in DUURKLASSEN
+        ],
+        _deel(pl.col("verzuimdagen_ongeval"), pl.col("beschikbare_dagen"), 100).alias("verzuimpercentage_ongeval"),
+    )  # fmt: skip
+
+
+def _leeg() -> pl.DataFrame:
+    return pl.DataFrame(schema={c: (pl.String if c in ("periode", "eenheid") else pl.Float64) for c in CLI_KOLOMMEN[:-1]} | {"onderdrukt": pl.Boolean})
+
+
+# -- shortcuts used by pages, exports and the CLI ------------------------------------------------
+
+
+def reeks(
+    store: Store,
+    boom: Boom,
+    groep: Groep,
+    van: Maand,
+    tot: Maand,
+    per: str = "maand",
+    *,
+    filter: Filter = Filter(),
+    min_groep: int = 10,
+) -> pl.DataFrame:
+    """A time series for one group."""
+    ps = periodes(boom, [groep], van, tot, per)
+    return kerncijfers(store, boom, ps, [groep], filter=filter, min_groep=min_groep)
+
+
+def eerste_maand(store: Store) -> Maand | None:
+    """The first month with absence data (where trends start)."""
+    rows = store.sql("select min(maand) from feit_eenheid where meldingen > 0")
+    waarde = rows[0][0] if rows else None
+    return Maand.of(waarde) if isinstance(waarde, dt.date) else None

@@ -1,0 +1,53 @@
+"""Suppression of small groups (DESIGN 4): primary by bezetting, secondary among parts of a total."""
+
+from __future__ import annotations
+
+import polars as pl
+
+#: Every column that carries a number about the group; all are emptied when it is suppressed.
+#: (`bezetting` itself too: a headcount below the minimum is also something that may not be shown.)
+METRIEK_KOLOMMEN: tuple[str, ...] = (
+    "bezetting", "fte", "beschikbare_dagen", "verzuimdagen", "verzuimpercentage", "meldingen",
+    "meldingsfrequentie", "beeindigde_meldingen", "gem_verzuimduur", "nulverzuimpercentage",
+    "frequent_verzuim", "verzuimpercentage_kort", "verzuimpercentage_middellang",
+    "verzuimpercentage_lang", "verzuimpercentage_extra_lang", "verzuimdagen_ongeval",
+    "verzuimpercentage_ongeval", "meldingen_ongeval", "frequent_verzuim_pct", "eind_in_dienst",
+    "open_einde", "langdurig", "voorbij_week42", "voorbij_week52", "voorbij_week91",
+    "nul_medewerkers", "beeindigd_kort", "beeindigd_middellang", "beeindigd_lang",
+    "beeindigd_extra_lang", "verzuimdagen_kort", "verzuimdagen_middellang", "verzuimdagen_lang",
+    "verzuimdagen_extra_lang",
+)  # fmt: skip
+
+
+def onderdruk(frame: pl.DataFrame, min_groep: int, delen_van: list[str] | None = None) -> pl.DataFrame:
+    """Mark and empty groups with bezetting below `min_groep` (0 turns suppression off).
+
+    `delen_van`: columns that identify one total whose rows are its parts (e.g. period and parent
+    unit); when exactly one part of a total is suppressed, the next smallest part is suppressed
+    too, so the hidden part cannot be recovered by subtraction.
+    """
+    frame = frame.with_columns((pl.col("bezetting").fill_null(0) <= 0).alias("geen_gegevens"))
+    if min_groep <= 0:
+        return frame.with_columns(pl.lit(False).alias("onderdrukt"))
+    frame = frame.with_columns((pl.col("bezetting").fill_null(0) < min_groep).alias("onderdrukt"))
+    if delen_van:
+        frame = frame.with_columns(
+            _secundair(delen_van).alias("onderdrukt"),
+        )
+    kolommen = [c for c in METRIEK_KOLOMMEN if c in frame.columns]
+    return frame.with_columns(
+        [pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen]
+    )
+
+
+def _secundair(delen_van: list[str]) -> pl.Expr:
+    # parts without anyone in them hide nothing, so they do not count as suppressed parts
+    aantal = (pl.col("onderdrukt") & ~pl.col("geen_gegevens")).sum().over(delen_van)
+    delen = pl.len().over(delen_van)
+    # rank among the parts that are not yet suppressed, smallest bezetting first
+    kleinste = (
+        pl.when(~pl.col("onderdrukt")).then(pl.col("bezetting")).otherwise(None)
+        .rank("ordinal").over(delen_van)
+    )  # fmt: skip
+    extra = (aantal == 1) & (delen > 1) & ~pl.col("onderdrukt") & (kleinste == 1)
+    return pl.col("onderdrukt") | extra

@@ -1,0 +1,298 @@
+"""The DuckDB store: schema migrations, snapshots of each import, and the facts built from them.
+
+One `Store` per process holds one connection; every query runs on a fresh cursor (connections are
+not thread-safe, Streamlit sessions are threads). Writes go through one lock and one transaction:
+an import or a restore either lands completely, facts included, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+import queries
+from dashboard.config import settings
+
+MIGRATIES: tuple[str, ...] = ("schema/001_basis",)
+
+#: Derived tables, rebuilt in this order after every import or restore.
+BOUWSTAPPEN: tuple[str, ...] = (
+    "build/eenheid",
+    "build/eenheid_voorouder",
+    "build/peil",
+    "build/medewerker",
+    "build/dienst",
+    "build/fase",
+    "build/melding",
+    "build/kalender",
+    "build/nulverzuim_maand",
+    "nulverzuim_per_periode",
+    "build/feit",
+    "build/feit_eenheid",
+    "build/bevinding",
+)
+
+
+class StoreFout(Exception):
+    """The store cannot be opened or written; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class NieuweSnapshot:
+    """Rows of one kind for one client organisation (and survey wave), ready to insert."""
+
+    soort: str
+    organisatie: str
+    sleutel: str
+    rijen: pl.DataFrame
+
+
+class Store:
+    """A DuckDB store: base tables with snapshots, derived facts, and query helpers."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreFout(
+                    f"de gegevensopslag {self.path} is in gebruik door een ander proces "
+                    "(bijvoorbeeld de app); stop dat proces of importeer via de app"
+                ) from exc
+            raise StoreFout(f"de gegevensopslag {self.path} kan niet worden geopend: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreFout(f"{self.path} is geen Verzuimzicht-gegevensopslag ({exc})") from exc
+        self._lock = threading.RLock()
+        if not read_only:
+            self._migreer()
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor for one query (thread-safe use of the shared connection)."""
+        return self._con.cursor()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def query(
+        self,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        relaties: Mapping[str, pl.DataFrame] | None = None,
+    ) -> pl.DataFrame:
+        """Run `queries/<name>.sql` with bound parameters and registered input relations."""
+        cur = self.cursor()
+        try:
+            for naam, frame in (relaties or {}).items():
+                cur.register(naam, frame)
+            return cur.sql(queries.load(name), params=dict(params or {})).pl()
+        finally:
+            cur.close()
+
+    def sql(self, text: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run a short fixed statement (no user text in `text`, values only as parameters)."""
+        cur = self.cursor()
+        try:
+            rel = cur.sql(text, params=dict(params or {}))
+            return rel.fetchall() if rel is not None else []
+        finally:
+            cur.close()
+
+    def frame(self, text: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
+        """Like `sql`, as a polars frame."""
+        cur = self.cursor()
+        try:
+            return cur.sql(text, params=dict(params or {})).pl()
+        finally:
+            cur.close()
+
+    @property
+    def versie(self) -> int:
+        """Changes with every import or restore; part of every cache key."""
+        return int(self.sql("select coalesce(max(import_id), 0) from import_log")[0][0])
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _migreer(self) -> None:
+        with self._lock:
+            cur = self.cursor()
+            cur.execute("create table if not exists schema_versie (versie integer not null)")
+            rows = cur.sql("select coalesce(max(versie), 0) from schema_versie").fetchall()
+            huidig = int(rows[0][0])
+            if huidig >= len(MIGRATIES):
+                cur.close()
+                return
+            cur.execute("begin transaction")
+            try:
+                for versie, naam in enumerate(MIGRATIES, start=1):
+                    if versie > huidig:
+                        cur.execute(queries.load(naam))
+                        cur.execute("insert into schema_versie values ($v)", {"v": versie})
+                self._herbouw(cur)
+                cur.execute("commit")
+            except Exception:
+                cur.execute("rollback")
+                raise
+            finally:
+                cur.close()
+
+    def _herbouw(self, cur: duckdb.DuckDBPyConnection) -> None:
+        """Rebuild every derived table from the active snapshots (inside the caller's transaction)."""
+        horizon = settings().horizon_jaren
+        for stap in BOUWSTAPPEN:
+            text = queries.load(stap)
+            if stap == "nulverzuim_per_periode":
+                cur.execute(f"create or replace temp table nulverzuim_maand as {text}")
+            elif stap == "build/kalender":
+                cur.execute(text, {"horizon": horizon})
+            else:
+                cur.execute(text)
+
+    @contextmanager
+    def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction under the writer lock; facts are rebuilt before the commit."""
+        if self.read_only:
+            raise StoreFout("de gegevensopslag is alleen-lezen geopend")
+        with self._lock:
+            cur = self.cursor()
+            cur.execute("begin transaction")
+            try:
+                yield cur
+                self._herbouw(cur)
+                cur.execute("commit")
+            except BaseException:
+                cur.execute("rollback")
+                raise
+            finally:
+                cur.close()
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def vervang_snapshots(
+        self,
+        snapshots: list[NieuweSnapshot],
+        *,
+        gebruiker: str,
+        peildatum: dt.date | None,
+        bestanden: list[dict[str, Any]],
+        omschrijving: str,
+    ) -> int:
+        """Store new snapshots and make them active, in one transaction; returns the import id."""
+        with self.transactie() as cur:
+            import_id = _volgende(cur, "import_log", "import_id")
+            cur.execute(
+                "insert into import_log values ($id, $t, $g, 'import', $p, $o)",
+                {"id": import_id, "t": _nu(), "g": gebruiker, "p": peildatum, "o": omschrijving},
+            )
+            for b in bestanden:
+                cur.execute(
+                    "insert into import_bestand values ($id, $soort, $naam, $sha, $gelezen, $ok)",
+                    {"id": import_id, **b},
+                )
+            snapshot_id = _volgende(cur, "snapshot", "snapshot_id")
+            for s in snapshots:
+                vorige = cur.sql(
+                    "select snapshot_id from actief where soort = $s and organisatie = $o "
+                    "and sleutel = $k",
+                    params={"s": s.soort, "o": s.organisatie, "k": s.sleutel},
+                ).fetchall()
+                cur.execute(
+                    "insert into snapshot values ($sid, $iid, $soort, $org, $k, $p, $n, $vorige)",
+                    {
+                        "sid": snapshot_id,
+                        "iid": import_id,
+                        "soort": s.soort,
+                        "org": s.organisatie,
+                        "k": s.sleutel,
+                        "p": peildatum,
+                        "n": s.rijen.height,
+                        "vorige": vorige[0][0] if vorige else None,
+                    },
+                )
+                cur.register("nieuw", s.rijen)
+                cur.execute(
+                    f"insert into {_RIJ_TABEL[s.soort]} select $sid, * from nieuw", {"sid": snapshot_id}
+                )
+                cur.unregister("nieuw")
+                cur.execute(
+                    "insert or replace into actief values ($soort, $org, $k, $sid)",
+                    {"soort": s.soort, "org": s.organisatie, "k": s.sleutel, "sid": snapshot_id},
+                )
+                snapshot_id += 1
+        return import_id
+
+    def herstel_vorige(self, gebruiker: str) -> int | None:
+        """Undo the most recent import that is still active; returns its id, None if nothing to undo."""
+        with self.transactie() as cur:
+            rows = cur.sql(
+                "select max(s.import_id) from actief a join snapshot s using (snapshot_id)"
+            ).fetchall()
+            import_id = rows[0][0] if rows else None
+            if import_id is None:
+                return None
+            stappen = cur.sql(
+                "select s.soort, s.organisatie, s.sleutel, s.vorige_snapshot_id "
+                "from snapshot s join actief a using (snapshot_id) where s.import_id = $i",
+                params={"i": import_id},
+            ).fetchall()
+            for soort, organisatie, sleutel, vorige in stappen:
+                params = {"s": soort, "o": organisatie, "k": sleutel}
+                if vorige is None:
+                    cur.execute(
+                        "delete from actief where soort = $s and organisatie = $o and sleutel = $k",
+                        params,
+                    )
+                else:
+                    cur.execute(
+                        "update actief set snapshot_id = $v "
+                        "where soort = $s and organisatie = $o and sleutel = $k",
+                        {**params, "v": vorige},
+                    )
+            nieuw_id = _volgende(cur, "import_log", "import_id")
+            cur.execute(
+                "insert into import_log values ($id, $t, $g, 'herstel', null, $o)",
+                {
+                    "id": nieuw_id,
+                    "t": _nu(),
+                    "g": gebruiker,
+                    "o": f"Import {import_id} teruggedraaid; de vorige gegevens zijn weer actief",
+                },
+            )
+            return int(import_id)
+
+
+_RIJ_TABEL = {
+    "organisatie": "organisatie_rij",
+    "personeel": "personeel_rij",
+    "verzuim": "verzuim_rij",
+    "enquete": "enquete_rij",
+}
+
+
+def _volgende(cur: duckdb.DuckDBPyConnection, tabel: str, kolom: str) -> int:
+    rows = cur.sql(f"select coalesce(max({kolom}), 0) + 1 from {tabel}").fetchall()
+    return int(rows[0][0])
+
+
+def _nu() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open the configured store (VERZUIMZICHT_DB or data/verzuimzicht.duckdb)."""
+    target = Path(path) if path is not None else settings().db_path
+    if not read_only:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return Store(target, read_only=read_only)

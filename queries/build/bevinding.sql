@@ -1,0 +1,59 @@
+-- grain: one row per data-quality finding and client organisation
+-- answers: what in the active data counts nowhere (DESIGN 3: absence days outside employment)
+create or replace table bevinding as
+with fase_dagen as (
+    select f.melding_id, f.mw, f.begin, f.eind, f.eind - f.begin + 1 as dagen
+    from fase as f
+    where f.soort <> 'zwangerschap'
+),
+
+gedekt as (
+    select
+        fd.melding_id,
+        sum(least(fd.eind, d.eind) - greatest(fd.begin, d.begin) + 1) as dagen
+    from fase_dagen as fd
+    inner join dienst as d on d.mw = fd.mw and d.begin <= fd.eind and d.eind >= fd.begin
+    group by fd.melding_id
+),
+
+buiten_dienst as (
+    select
+        fd.melding_id,
+        any_value(fd.mw) as mw,
+        sum(fd.dagen) - coalesce(any_value(g.dagen), 0) as dagen
+    from fase_dagen as fd
+    left join gedekt as g on g.melding_id = fd.melding_id
+    group by fd.melding_id
+    having sum(fd.dagen) - coalesce(any_value(g.dagen), 0) > 0
+),
+
+organisatie_van_medewerker as (
+    select mw, any_value(organisatie) as organisatie
+    from dienst
+    where organisatie is not null
+    group by mw
+),
+
+final as (
+    select
+        coalesce(o.organisatie, '') as organisatie,
+        'verzuim_buiten_dienst' as soort,
+        'Verzuimdagen buiten een dienstverband (tellen nergens mee)' as omschrijving,
+        count(*) as meldingen,
+        sum(b.dagen) as dagen
+    from buiten_dienst as b
+    left join organisatie_van_medewerker as o on o.mw = b.mw
+    group by all
+    union all
+    select
+        '' as organisatie,
+        'onbekende_eenheid' as soort,
+        'Dienstverbanden bij een eenheid die niet in de organisatie voorkomt' as omschrijving,
+        count(*) as meldingen,
+        0 as dagen
+    from dienst
+    where organisatie is null
+    having count(*) > 0
+)
+
+select * from final
