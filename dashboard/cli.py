@@ -69,7 +69,9 @@ def _parser() -> _Parser:
     imp.add_argument("--peildatum", help="laatste dag die het extract dekt (JJJJ-MM-DD)")
     for soort in ("organisatie", "personeel", "verzuim", "enquete"):
         imp.add_argument(f"--{soort}", metavar="BESTAND", help=f"{soort}-extract (CSV of XLSX)")
-    imp.add_argument("--gebruiker", help="naam voor het importlogboek (standaard: systeemgebruiker)")
+    imp.add_argument(
+        "--gebruiker", help="naam voor het importlogboek (standaard: systeemgebruiker)"
+    )
     imp.add_argument("--rapport", metavar="XLSX", help="schrijf het probleemrapport als Excel")
 
     met = sub.add_parser("metrics", help="kerncijfers als CSV of JSON")
@@ -147,7 +149,9 @@ def _import(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise Gebruiksfout(f"bestand niet gevonden of niet leesbaar: {pad}") from exc
     if not bestanden:
-        raise Gebruiksfout("geef ten minste één extract op (--organisatie, --personeel, --verzuim of --enquete)")
+        raise Gebruiksfout(
+            "geef ten minste één extract op (--organisatie, --personeel, --verzuim of --enquete)"
+        )
     db = Path(args.db)
     gebruiker = args.gebruiker or _systeemgebruiker()
     store: Store | None = Store(db) if db.exists() else None
@@ -164,7 +168,8 @@ def _import(args: argparse.Namespace) -> int:
     for regel in resultaat.meldingen:
         print(f"let op: {regel}")
     if not resultaat.geslaagd:
-        print(f"Import geweigerd: {resultaat.rapport.height} probleem/problemen gevonden. "
+        n = resultaat.rapport.height
+        print(f"Import geweigerd: {n} {'probleem' if n == 1 else 'problemen'} gevonden. "
               "Er is niets in de gegevensopslag veranderd.", file=sys.stderr)  # fmt: skip
         print(rapport_tekst(resultaat.rapport), file=sys.stderr)
         if args.rapport:
@@ -214,7 +219,11 @@ def _metrics(args: argparse.Namespace) -> int:
         frame = metrics.kerncijfers(store, boom, ps, groepen, min_groep=min_groep)
     finally:
         store.close()
-    rijen = [_cli_rij(r) for r in frame.select(metrics.CLI_KOLOMMEN).iter_rows(named=True)] if frame.height else []
+    rijen = (
+        [_cli_rij(r) for r in frame.select(metrics.CLI_KOLOMMEN).iter_rows(named=True)]
+        if frame.height
+        else []
+    )
     if args.formaat == "json":
         print(json.dumps(rijen, ensure_ascii=False, indent=1))
     else:
@@ -289,7 +298,14 @@ def _export(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
-    return exporteer_overleg(db, args.eenheid, maand, Path(args.pptx), Path(args.xlsx) if args.xlsx else None, args.min_groep)
+    return exporteer_overleg(
+        db,
+        args.eenheid,
+        maand,
+        Path(args.pptx),
+        Path(args.xlsx) if args.xlsx else None,
+        args.min_groep,
+    )
 
 
 def frame_als_csv(frame: pl.DataFrame) -> str:

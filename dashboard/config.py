@@ -37,6 +37,7 @@ class Settings:
     min_groep: int
     min_respondenten: int
     horizon_jaren: int
+    duckdb_geheugen: str
 
 
 def settings() -> Settings:
@@ -47,4 +48,5 @@ def settings() -> Settings:
         min_groep=_int_env("VERZUIMZICHT_MIN_GROEP", DEFAULT_MIN_GROEP),
         min_respondenten=_int_env("VERZUIMZICHT_MIN_RESPONDENTEN", DEFAULT_MIN_RESPONDENTEN),
         horizon_jaren=_int_env("VERZUIMZICHT_HORIZON_JAREN", DEFAULT_HORIZON_JAREN),
+        duckdb_geheugen=os.environ.get("VERZUIMZICHT_DUCKDB_GEHEUGEN", "").strip() or "768MB",
     )

@@ -20,6 +20,7 @@ class Eenheid:
     ouder: str | None
     organisatie: str
     niveau: int
+    nr: int
 
 
 @dataclass
@@ -63,7 +64,9 @@ class Boom:
 
     def diepte(self, organisatie: str) -> int:
         """The deepest level under an organisation (root = 0)."""
-        return max((e.niveau for e in self.eenheden.values() if e.organisatie == organisatie), default=0)
+        return max(
+            (e.niveau for e in self.eenheden.values() if e.organisatie == organisatie), default=0
+        )
 
     def naam(self, code: str) -> str:
         """Display name of a unit (the code when unknown)."""
@@ -81,10 +84,10 @@ class Boom:
 
 def laad_boom(store: Store) -> Boom:
     """Read the tree and the peildatums from the store."""
-    frame = store.frame("select eenheid, naam, ouder, organisatie, niveau from eenheid")
+    frame = store.frame("select eenheid, naam, ouder, organisatie, niveau, nr from eenheid")
     boom = Boom()
-    for code, naam, ouder, organisatie, niveau in frame.iter_rows():
-        boom.eenheden[code] = Eenheid(code, naam, ouder, organisatie, int(niveau))
+    for code, naam, ouder, organisatie, niveau, nr in frame.iter_rows():
+        boom.eenheden[code] = Eenheid(code, naam, ouder, organisatie, int(niveau), int(nr))
     for e in sorted(boom.eenheden.values(), key=lambda e: e.naam.lower()):
         if e.ouder is not None:
             boom.kinderen.setdefault(e.ouder, []).append(e.code)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+import queries
 from dashboard import privacy
 from dashboard.hierarchy import Boom
 from dashboard.periods import Maand, Periode, perioden
@@ -100,7 +101,10 @@ def groepen(
 def onderdelen(boom: Boom, eenheid: str, toegang: frozenset[str] | None = None) -> list[Groep]:
     """The parts of a unit: each child with its descendants, plus the unit's own staff."""
     (ouder,) = groepen(boom, [eenheid], toegang)
-    delen = [Groep(k, tuple(boom.afstammelingen(k)), boom.naam(k)) for k in boom.kinderen.get(eenheid, [])]
+    delen = [
+        Groep(k, tuple(boom.afstammelingen(k)), boom.naam(k))
+        for k in boom.kinderen.get(eenheid, [])
+    ]
     if delen:
         delen.append(Groep(f"{eenheid}:direct", (eenheid,), f"{boom.naam(eenheid)} (direct)"))
     return delen or [ouder]
@@ -115,7 +119,9 @@ def op_niveau(
 
 def organisaties_van(boom: Boom, groepen_: Sequence[Groep]) -> list[str]:
     """The client organisations the groups' units belong to."""
-    return sorted({boom.eenheden[u].organisatie for g in groepen_ for u in g.eenheden if u in boom.eenheden})
+    return sorted(
+        {boom.eenheden[u].organisatie for g in groepen_ for u in g.eenheden if u in boom.eenheden}
+    )
 
 
 # -- periods -------------------------------------------------------------------------------------
@@ -161,10 +167,16 @@ def _periode_frames(ps: Sequence[Periode]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return maanden, info
 
 
-def _groep_frame(groepen_: Sequence[Groep]) -> pl.DataFrame:
+def _groep_frame(boom: Boom, groepen_: Sequence[Groep]) -> pl.DataFrame:
+    """Group label per unit key (`en`, the facts' compact unit number)."""
     return pl.DataFrame(
-        [{"groep": g.label, "eenheid": u} for g in groepen_ for u in g.eenheden],
-        schema={"groep": pl.String, "eenheid": pl.String},
+        [
+            {"groep": g.label, "en": boom.eenheden[u].nr}
+            for g in groepen_
+            for u in g.eenheden
+            if u in boom.eenheden
+        ],
+        schema={"groep": pl.String, "en": pl.Int32},
     )
 
 
@@ -181,21 +193,31 @@ def kerncijfers(
     uitsplitsing: str | None = None,
     min_groep: int = 10,
     delen_van_totaal: bool = False,
+    met_nulverzuim: bool = True,
 ) -> pl.DataFrame:
     """All metrics per period and group (and attribute value when `uitsplitsing` names one).
 
     Rows come in the order of the periods, then the groups. `delen_van_totaal`: the groups are
     the parts of one total (or the attribute values are), so secondary suppression applies.
+    `met_nulverzuim=False` skips nulverzuim for periods longer than a month (it is not additive
+    and costs a pass over the employees); it is then empty.
     """
     if uitsplitsing is not None and uitsplitsing not in DIMENSIES:
         raise SelectieFout(f"onbekende uitsplitsing '{uitsplitsing}'")
     if not ps or not groepen_:
         return _leeg()
     maanden, info = _periode_frames(ps)
-    groep_frame = _groep_frame(groepen_)
+    groep_frame = _groep_frame(boom, groepen_)
     dim = DIMENSIES.get(uitsplitsing or "")
     sommen = _optelbaar(store, maanden, groep_frame, filter, dim)
-    sommen = _met_nulverzuim(store, sommen, ps, groep_frame, filter, dim)
+    if met_nulverzuim:
+        sommen = _met_nulverzuim(store, sommen, ps, maanden, groep_frame, filter, dim)
+    else:
+        lang = pl.col("periode_id").is_in([i for i, p in enumerate(ps) if p.k > 1])
+        sommen = sommen.with_columns(
+            pl.when(lang).then(None).otherwise(pl.col(c)).alias(c)
+            for c in ("nul_medewerkers", "nul_zonder_verzuim")
+        )
 
     # every period × group (× part) gets a row, also where no fact exists
     sleutels = info.select("periode_id").join(
@@ -205,52 +227,66 @@ def kerncijfers(
     if dim:
         delen = sommen.select(dim).unique().sort(dim)
         sleutels = sleutels.join(delen, how="cross")
-    frame = sleutels.join(sommen, on=["periode_id", "groep", *([dim] if dim else [])], how="left")
-    frame = frame.with_columns([pl.col(c).fill_null(0) for c in _SOMMEN])
-    frame = frame.join(info, on="periode_id").sort(["periode_id", "_volgorde", *([dim] if dim else [])])
-    namen = {g.label: (g.naam or g.label) for g in groepen_}
-    frame = frame.with_columns(
-        pl.col("groep").alias("eenheid"),
-        pl.col("groep").replace_strict(namen, default=None).alias("naam"),
+    namen = pl.DataFrame(
+        {"groep": [g.label for g in groepen_], "naam": [g.naam or g.label for g in groepen_]}
+    ).unique("groep")
+    lui = (
+        sleutels.lazy()
+        .join(sommen.lazy(), on=["periode_id", "groep", *([dim] if dim else [])], how="left")
+        .with_columns([pl.col(c).fill_null(0) for c in _SOMMEN if not c.startswith("nul_")])
+        .join(info.lazy(), on="periode_id")
+        .join(namen.lazy(), on="groep", how="left")
+        .sort(["periode_id", "_volgorde", *([dim] if dim else [])])
+        .with_columns(pl.col("groep").alias("eenheid"))
     )
     if dim:
-        frame = frame.rename({dim: "deel"})
-    frame = _afgeleid(frame)
+        lui = lui.rename({dim: "deel"})
     delen_van = None
     if dim:
         delen_van = ["periode_id", "groep"]
     elif delen_van_totaal:
         delen_van = ["periode_id"]
-    frame = privacy.onderdruk(frame, min_groep, delen_van)
-    return frame.drop("_volgorde", "groep")
+    lui = privacy.onderdruk(_afgeleid(lui), min_groep, delen_van)
+    return lui.drop("_volgorde", "groep").collect()
+
+
+#: Counts taken at the end of a period (its last month), not summed over its months.
+_EINDE: tuple[str, ...] = (
+    "eind_in_dienst", "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52",
+    "voorbij_week91",
+)  # fmt: skip
 
 
 def _optelbaar(
     store: Store, maanden: pl.DataFrame, groep_frame: pl.DataFrame, filter: Filter, dim: str | None
 ) -> pl.DataFrame:
+    """Sum the monthly facts per period and group (and attribute value when `dim` is set)."""
     relaties = {"perioden_maanden": maanden, "groepen": groep_frame}
     if filter.leeg and dim is None:
-        # DuckDB sums integers as 128-bit; all counts continue as floats (exact below 2**53)
-        return store.query("kerncijfers_optelbaar", relaties=relaties).with_columns(
-            pl.col(_SOMMEN).cast(pl.Float64)
+        feiten = store.query("kerncijfers_optelbaar", relaties=relaties)
+    else:
+        feiten = store.query(
+            "kerncijfers_optelbaar_attributen",
+            params={
+                "leeftijdsklassen": list(filter.leeftijdsklasse),
+                "geslachten": list(filter.geslacht),
+                "schaalgroepen": list(filter.schaalgroep),
+            },
+            relaties=relaties,
         )
-    per_attribuut = store.query(
-        "kerncijfers_optelbaar_attributen",
-        params={
-            "leeftijdsklassen": list(filter.leeftijdsklasse),
-            "geslachten": list(filter.geslacht),
-            "schaalgroepen": list(filter.schaalgroep),
-        },
-        relaties=relaties,
-    )
     sleutel = ["periode_id", "groep", *([dim] if dim else [])]
-    return per_attribuut.group_by(sleutel).agg([pl.col(c).cast(pl.Float64).sum() for c in _SOMMEN])
+    # summed in polars: faster than DuckDB's hash aggregate for these wide, small groups
+    return feiten.group_by(sleutel).agg(
+        *[pl.col(c).cast(pl.Float64).sum() for c in _SOMMEN if c not in _EINDE],
+        *[pl.col(c).filter(pl.col("einde")).cast(pl.Float64).sum() for c in _EINDE],
+    )
 
 
 def _met_nulverzuim(
     store: Store,
     sommen: pl.DataFrame,
     ps: Sequence[Periode],
+    maanden: pl.DataFrame,
     groep_frame: pl.DataFrame,
     filter: Filter,
     dim: str | None,
@@ -259,19 +295,11 @@ def _met_nulverzuim(
     lang = [i for i, p in enumerate(ps) if p.k > 1]
     if not lang:
         return sommen
-    perioden_frame = pl.DataFrame(
-        {
-            "periode_id": lang,
-            "begin": [ps[i].begin for i in lang],
-            "eind": [ps[i].eind for i in lang],
-        },
-        schema={"periode_id": pl.Int64, "begin": pl.Date, "eind": pl.Date},
-    )
     ruw = store.query(
         "nulverzuim_per_periode",
         relaties={
-            "perioden": perioden_frame,
-            "eenheden_filter": groep_frame.select("eenheid").unique(),
+            "perioden_maanden": maanden.filter(pl.col("periode_id").is_in(lang)),
+            "groepen": groep_frame,
         },
     )
     for naam, kolom in DIMENSIES.items():
@@ -280,11 +308,11 @@ def _met_nulverzuim(
             ruw = ruw.filter(pl.col(kolom).is_in(list(waarden)))
     sleutel = ["periode_id", "groep", *([dim] if dim else [])]
     nul = (
-        ruw.join(groep_frame, on="eenheid")
+        ruw.join(groep_frame, on="en")
         .group_by(sleutel)
         .agg(
-            pl.col("medewerkers").sum().alias("_nul_n"),
-            pl.col("zonder_verzuim").sum().alias("_nul_z"),
+            pl.col("medewerkers").sum().cast(pl.Float64).alias("_nul_n"),
+            pl.col("zonder_verzuim").sum().cast(pl.Float64).alias("_nul_z"),
         )
     )
     lange_ids = pl.col("periode_id").is_in(lang)
@@ -302,9 +330,9 @@ def _deel(teller: pl.Expr, noemer: pl.Expr, factor: float = 1.0) -> pl.Expr:
     return pl.when(noemer > 0).then(teller * factor / noemer).otherwise(None)
 
 
-def _afgeleid(frame: pl.DataFrame) -> pl.DataFrame:
+def _afgeleid(frame: pl.LazyFrame) -> pl.LazyFrame:
     """The metrics of DESIGN 3 from the summed counts (D = calendar days, k = months)."""
-    verzuimdagen = sum(pl.col(f"verzuimdagen_{k}") for k in DUURKLASSEN)
+    verzuimdagen = pl.sum_horizontal([pl.col(f"verzuimdagen_{k}") for k in DUURKLASSEN])
     frame = frame.with_columns(
         (pl.col("bezettingsdagen") / pl.col("dagen")).alias("bezetting"),
         (pl.col("beschikbare_dagen") / pl.col("dagen")).alias("fte"),
@@ -327,7 +355,12 @@ def _afgeleid(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _leeg() -> pl.DataFrame:
-    return pl.DataFrame(schema={c: (pl.String if c in ("periode", "eenheid") else pl.Float64) for c in CLI_KOLOMMEN[:-1]} | {"onderdrukt": pl.Boolean})
+    return pl.DataFrame(
+        schema={
+            c: (pl.String if c in ("periode", "eenheid") else pl.Float64) for c in CLI_KOLOMMEN[:-1]
+        }
+        | {"onderdrukt": pl.Boolean}
+    )
 
 
 # -- shortcuts used by pages, exports and the CLI ------------------------------------------------
@@ -350,7 +383,12 @@ def reeks(
 
 
 def eerste_maand(store: Store) -> Maand | None:
-    """The first month with absence data (where trends start)."""
-    rows = store.sql("select min(maand) from feit_eenheid where meldingen > 0")
+    """The first month the absence extract really covers (where trends start).
+
+    An extract often holds a few long spells that began years before it starts; the months
+    before its real start would show almost no absence. So: the first month with at least a
+    quarter of the median monthly number of new reports.
+    """
+    rows = store.sql(queries.load("eerste_maand"))
     waarde = rows[0][0] if rows else None
     return Maand.of(waarde) if isinstance(waarde, dt.date) else None

@@ -26,7 +26,20 @@ MAANDEN_LANG = (
     "november",
     "december",
 )
-MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_SHORT_EN = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 _MAAND_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import polars as pl
 
 #: Every column that carries a number about the group; all are emptied when it is suppressed.
@@ -19,7 +21,10 @@ METRIEK_KOLOMMEN: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def onderdruk(frame: pl.DataFrame, min_groep: int, delen_van: list[str] | None = None) -> pl.DataFrame:
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
+
+
+def onderdruk(frame: FrameT, min_groep: int, delen_van: list[str] | None = None) -> FrameT:
     """Mark and empty groups with bezetting below `min_groep` (0 turns suppression off).
 
     `delen_van`: columns that identify one total whose rows are its parts (e.g. period and parent
@@ -34,7 +39,8 @@ def onderdruk(frame: pl.DataFrame, min_groep: int, delen_van: list[str] | None =
         frame = frame.with_columns(
             _secundair(delen_van).alias("onderdrukt"),
         )
-    kolommen = [c for c in METRIEK_KOLOMMEN if c in frame.columns]
+    namen = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
+    kolommen = [c for c in METRIEK_KOLOMMEN if c in namen]
     return frame.with_columns(
         [pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen]
     )

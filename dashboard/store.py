@@ -29,12 +29,20 @@ BOUWSTAPPEN: tuple[str, ...] = (
     "build/eenheid_voorouder",
     "build/peil",
     "build/medewerker",
+    "build/attribuut",
     "build/dienst",
     "build/fase",
     "build/melding",
+    "build/melding_start",
     "build/kalender",
-    "build/nulverzuim_maand",
-    "nulverzuim_per_periode",
+    "build/dienst_maand",
+    "build/verzuim_dag",
+    "build/medewerker_maand",
+    "build/feit_bezetting",
+    "build/feit_medewerkers",
+    "build/feit_verzuim",
+    "build/feit_meldingen",
+    "build/feit_beeindigd",
     "build/feit",
     "build/feit_eenheid",
     "build/bevinding",
@@ -62,14 +70,24 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB spills to disk beyond its memory limit: the process stays well under 2 GB
+            self._con = duckdb.connect(
+                self.path,
+                read_only=read_only,
+                config={
+                    "memory_limit": settings().duckdb_geheugen,
+                    "preserve_insertion_order": False,
+                },
+            )
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreFout(
                     f"de gegevensopslag {self.path} is in gebruik door een ander proces "
                     "(bijvoorbeeld de app); stop dat proces of importeer via de app"
                 ) from exc
-            raise StoreFout(f"de gegevensopslag {self.path} kan niet worden geopend: {exc}") from exc
+            raise StoreFout(
+                f"de gegevensopslag {self.path} kan niet worden geopend: {exc}"
+            ) from exc
         except duckdb.Error as exc:
             raise StoreFout(f"{self.path} is geen Verzuimzicht-gegevensopslag ({exc})") from exc
         self._lock = threading.RLock()
@@ -153,9 +171,7 @@ class Store:
         horizon = settings().horizon_jaren
         for stap in BOUWSTAPPEN:
             text = queries.load(stap)
-            if stap == "nulverzuim_per_periode":
-                cur.execute(f"create or replace temp table nulverzuim_maand as {text}")
-            elif stap == "build/kalender":
+            if stap == "build/kalender":
                 cur.execute(text, {"horizon": horizon})
             else:
                 cur.execute(text)
@@ -171,6 +187,23 @@ class Store:
             try:
                 yield cur
                 self._herbouw(cur)
+                cur.execute("commit")
+            except BaseException:
+                cur.execute("rollback")
+                raise
+            finally:
+                cur.close()
+
+    @contextmanager
+    def schrijf(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A small write transaction (pilots, agreements) that does not touch the facts."""
+        if self.read_only:
+            raise StoreFout("de gegevensopslag is alleen-lezen geopend")
+        with self._lock:
+            cur = self.cursor()
+            cur.execute("begin transaction")
+            try:
+                yield cur
                 cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")
@@ -202,7 +235,10 @@ class Store:
                     {"id": import_id, **b},
                 )
             snapshot_id = _volgende(cur, "snapshot", "snapshot_id")
-            for s in snapshots:
+            # the frames are consumed: the caller's list is emptied so that their memory is free
+            # before the facts are built
+            while snapshots:
+                s = snapshots.pop(0)
                 vorige = cur.sql(
                     "select snapshot_id from actief where soort = $s and organisatie = $o "
                     "and sleutel = $k",
@@ -223,13 +259,15 @@ class Store:
                 )
                 cur.register("nieuw", s.rijen)
                 cur.execute(
-                    f"insert into {_RIJ_TABEL[s.soort]} select $sid, * from nieuw", {"sid": snapshot_id}
+                    f"insert into {_RIJ_TABEL[s.soort]} select $sid, * from nieuw",
+                    {"sid": snapshot_id},
                 )
                 cur.unregister("nieuw")
                 cur.execute(
                     "insert or replace into actief values ($soort, $org, $k, $sid)",
                     {"soort": s.soort, "org": s.organisatie, "k": s.sleutel, "sid": snapshot_id},
                 )
+                del s
                 snapshot_id += 1
         return import_id
 

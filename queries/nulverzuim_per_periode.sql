@@ -1,50 +1,46 @@
 -- grain: one row per period, unit, leeftijdsklasse, geslacht and schaalgroep
--- answers: nulverzuim (DESIGN 3): employees in service on some day of the period, counted in the
--- unit of their last in-service day of the period, and how many of them had no day with w > 0.
--- Inputs: perioden(periode_id, begin, eind) and eenheden_filter(eenheid): only employees who
--- were in one of those units during a period can count there, so the others are skipped early.
-with in_bereik as (
-    select distinct d.mw
-    from dienst as d
-    inner join eenheden_filter as ef on ef.eenheid = d.eenheid
+-- answers: nulverzuim (DESIGN 3) for periods of whole months: employees with an in-service day
+-- in the period, counted in the unit of their last in-service day of the period, and how many
+-- of them had no in-service day with absence. Not additive over months, hence per period.
+-- Inputs: perioden_maanden(periode_id, maand, laatste_maand) and groepen(groep, en): only
+-- employees who were in one of those units in a month of the period can count there.
+with eenheden as (
+    select distinct en
+    from groepen
 ),
 
-dienst_in_periode as (
+kandidaat as (
+    select distinct mm.mw
+    from medewerker_maand as mm
+    inner join eenheden as ee on ee.en = mm.en
+    where mm.maand between (select min(maand) from perioden_maanden)
+        and (select max(maand) from perioden_maanden)
+),
+
+per_medewerker as (
     select
-        p.periode_id, d.mw, d.eenheid, d.lk, d.gs, d.sg,
-        greatest(d.begin, p.begin) as b,
-        least(d.eind, p.eind, pl.laatste_dag) as e
-    from perioden as p
-    inner join dienst as d on d.begin <= p.eind and d.eind >= p.begin
-    inner join in_bereik as ib on ib.mw = d.mw
-    inner join peil as pl on pl.organisatie = d.organisatie
-    where greatest(d.begin, p.begin) <= least(d.eind, p.eind, pl.laatste_dag)
-),
-
-laatste_dag as (
-    select periode_id, mw, arg_max(struct_pack(eenheid, lk, gs, sg), e) as s
-    from dienst_in_periode
-    group by periode_id, mw
-),
-
-met_verzuim as (
-    select distinct dp.periode_id, dp.mw
-    from dienst_in_periode as dp
-    inner join fase as f on f.mw = dp.mw and f.begin <= dp.e and f.eind >= dp.b
-    where f.soort <> 'zwangerschap'
+        pm.periode_id,
+        mm.mw,
+        arg_max(struct_pack(mm.en, mm.attr), mm.maand) as laatst,
+        bool_or(mm.afwezig) as afwezig
+    from medewerker_maand as mm
+    semi join kandidaat as k on k.mw = mm.mw
+    inner join perioden_maanden as pm on pm.maand = mm.maand
+    group by pm.periode_id, mm.mw
 ),
 
 final as (
     select
-        l.periode_id,
-        l.s.eenheid as eenheid,
-        l.s.lk as lk,
-        l.s.gs as gs,
-        l.s.sg as sg,
+        pm.periode_id,
+        pm.laatst.en as en,
+        a.lk,
+        a.gs,
+        a.sg,
         count(*) as medewerkers,
-        count(*) filter (where v.mw is null) as zonder_verzuim
-    from laatste_dag as l
-    left join met_verzuim as v on v.periode_id = l.periode_id and v.mw = l.mw
+        count(*) filter (where not pm.afwezig) as zonder_verzuim
+    from per_medewerker as pm
+    inner join eenheden as ee on ee.en = pm.laatst.en
+    inner join attribuut as a on a.attr = pm.laatst.attr
     group by all
 )
 

@@ -15,6 +15,7 @@ _KOP_VULLING = PatternFill("solid", fgColor="01689B")
 _KOP_LETTER = Font(bold=True, color="FFFFFF")
 _GRIJS = PatternFill("solid", fgColor="E6E6E6")
 
+
 #: Excel number formats by column name (Excel shows them with the reader's own separators,
 #: so a Dutch Excel shows 5,3 and 1.234).
 def getalnotatie(kolom: str) -> str | None:
@@ -42,11 +43,15 @@ def frame_naar_werkboek(
     `onderdrukt_tekst` on a grey fill instead, so a suppressed group is never a blank or a number.
     """
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     for naam, frame in bladen.items():
         ws = wb.create_sheet(_bladnaam(naam))
         kolommen = [c for c in frame.columns if c != "onderdrukt"]
-        onderdrukt = frame["onderdrukt"].to_list() if "onderdrukt" in frame.columns else [False] * frame.height
+        onderdrukt = (
+            frame["onderdrukt"].to_list()
+            if "onderdrukt" in frame.columns
+            else [False] * frame.height
+        )
         ws.append(kolommen)
         for cel in ws[1]:
             cel.fill, cel.font = _KOP_VULLING, _KOP_LETTER

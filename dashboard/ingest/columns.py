@@ -26,7 +26,9 @@ class Kolom:
 #: Columns per kind. Aliases are compared after `normaliseer` (case, spaces, _ and - ignored).
 KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
     "organisatie": (
-        Kolom("eenheid", True, "tekst", ("eenheidcode", "code", "organisatieeenheid", "orgeenheid")),
+        Kolom(
+            "eenheid", True, "tekst", ("eenheidcode", "code", "organisatieeenheid", "orgeenheid")
+        ),
         Kolom("naam", True, "tekst", ("eenheidnaam", "omschrijving", "naameenheid")),
         Kolom(
             "bovenliggende_eenheid",
@@ -43,11 +45,18 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         Kolom("deeltijdfactor", True, "getal", ("parttimefactor", "deeltijd", "dtf")),
         Kolom("leeftijdsklasse", False, "tekst", ("leeftijdscategorie", "leeftijdsgroep")),
         Kolom("geslacht", False, "tekst", ("gender", "sekse")),
-        Kolom("schaalgroep", False, "tekst", ("salarisschaalgroep", "schaalcategorie", "schaalklasse")),
+        Kolom(
+            "schaalgroep", False, "tekst", ("salarisschaalgroep", "schaalcategorie", "schaalklasse")
+        ),
     ),
     "verzuim": (
         Kolom("medewerker_id", True, "tekst", ("medewerker", "pseudoniem", "medewerkerpseudoniem")),
-        Kolom("melding_id", False, "tekst", ("melding", "meldingsnummer", "verzuimmelding", "ziekmeldingid")),
+        Kolom(
+            "melding_id",
+            False,
+            "tekst",
+            ("melding", "meldingsnummer", "verzuimmelding", "ziekmeldingid"),
+        ),
         Kolom(
             "eerste_verzuimdag",
             True,
@@ -55,12 +64,22 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
             ("begindatumverzuim", "ziekmeldingsdatum", "datumziekmelding", "eerstedagverzuim"),
         ),
         Kolom("laatste_verzuimdag", False, "datum", ("einddatumverzuim", "laatstedagverzuim")),
-        Kolom("hersteldatum", False, "datum", ("datumherstel", "herstelmeldingsdatum", "datumhersteld")),
+        Kolom(
+            "hersteldatum",
+            False,
+            "datum",
+            ("datumherstel", "herstelmeldingsdatum", "datumhersteld"),
+        ),
         Kolom(
             "ao_percentage",
             False,
             "getal",
-            ("arbeidsongeschiktheidspercentage", "aopercentage", "percentageao", "ongeschiktheidspercentage"),
+            (
+                "arbeidsongeschiktheidspercentage",
+                "aopercentage",
+                "percentageao",
+                "ongeschiktheidspercentage",
+            ),
         ),
         Kolom("verzuimsoort", False, "tekst", ("soortverzuim", "verzuimtype", "typeverzuim")),
     ),
@@ -68,6 +87,16 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         Kolom("meting", True, "tekst", ("golf", "meetmoment", "jaar", "peiling")),
         Kolom("eenheid", True, "tekst", ("eenheidcode", "organisatieeenheid", "afdeling")),
         Kolom("respondenten", False, "geheel", ("aantalrespondenten", "n", "aantal")),
+    ),
+    # not an extract: the pilot definitions of data/demo/pilots.csv (see dashboard/pilots.py)
+    "pilots": (
+        Kolom("naam", True, "tekst", ("pilot", "pilotnaam")),
+        Kolom("omschrijving", False, "tekst", ("beschrijving",)),
+        Kolom("begin", True, "datum", ("begindatum", "start")),
+        Kolom("eind", True, "datum", ("einddatum",)),
+        Kolom("pilot_eenheden", True, "tekst", ("pilot_eenheid", "eenheden")),
+        Kolom("vergelijk_eenheden", False, "tekst", ("vergelijkingseenheden", "vergelijkeenheid")),
+        Kolom("selectie_reden", False, "tekst", ("selectiereden", "reden")),
     ),
 }
 

@@ -106,7 +106,9 @@ def importeer(
     soorten = [b.soort for b in bestanden]
     dubbel = {s for s in soorten if soorten.count(s) > 1}
     for s in dubbel:
-        problemen.append(probleem("(import)", f"er zijn meerdere {s}-bestanden opgegeven; geef er één"))
+        problemen.append(
+            probleem("(import)", f"er zijn meerdere {s}-bestanden opgegeven; geef er één")
+        )
     if not bestanden:
         problemen.append(probleem("(import)", "er zijn geen bestanden opgegeven"))
 
@@ -173,6 +175,7 @@ def importeer(
     rapport = samenvoegen(problemen)
     if rapport.height:
         return Resultaat(False, rapport, meldingen)
+    del ruw  # the text frames are no longer needed; free them before the store works
 
     # The peildatum: given, else the latest date in the absence extract, else the store's.
     if peildatum is None:
@@ -185,11 +188,16 @@ def importeer(
                 )
         if peildatum is None and huidig.peildatum is not None:
             peildatum = huidig.peildatum
-            meldingen.append(f"Geen peildatum opgegeven: de peildatum van de opslag is gebruikt ({peildatum:%d-%m-%Y}).")
+            meldingen.append(
+                f"Geen peildatum opgegeven: de peildatum van de opslag is gebruikt ({peildatum:%d-%m-%Y})."
+            )
         if peildatum is None:
             return Resultaat(
                 False,
-                probleem("(import)", "geen peildatum: geef de peildatum op (de laatste dag die het extract dekt)"),
+                probleem(
+                    "(import)",
+                    "geen peildatum: geef de peildatum op (de laatste dag die het extract dekt)",
+                ),
                 meldingen,
             )
 
@@ -201,7 +209,11 @@ def importeer(
             0,
             pl.DataFrame(
                 {"eenheid": codes, "naam": codes, "bovenliggende_eenheid": [None] * len(codes)},
-                schema={"eenheid": pl.String, "naam": pl.String, "bovenliggende_eenheid": pl.String},
+                schema={
+                    "eenheid": pl.String,
+                    "naam": pl.String,
+                    "bovenliggende_eenheid": pl.String,
+                },
             ),
         )
         root_van = {c: c for c in codes}
@@ -214,31 +226,26 @@ def importeer(
     doel = bestaand if bestaand is not None else opener() if opener is not None else None
     if doel is None:
         raise ValueError("importeer heeft een Store of een opener nodig om te schrijven")
-    bestand_log = [
-        {
-            "soort": s,
-            "naam": g.bestand.naam,
-            "sha": g.bestand.sha256,
-            "gelezen": g.rijen_gelezen,
-            "ok": g.schoon.height if s != "enquete" else g.rijen_gelezen,
-        }
+    ingelezen = {
+        s: (g.bestand, g.rijen_gelezen, g.schoon.height if s != "enquete" else g.rijen_gelezen)
         for s, g in per_soort.items()
-        if g.bestand.inhoud
-    ]
+    }
+    per_soort.clear()  # only `snapshots` holds the rows now; the store empties it while writing
+    organisaties = sorted({sn.organisatie for sn in snapshots})
     import_id = doel.vervang_snapshots(
         snapshots,
         gebruiker=gebruiker,
         peildatum=peildatum,
-        bestanden=bestand_log,
-        omschrijving=", ".join(f"{g.bestand.naam} ({s})" for s, g in per_soort.items()),
+        bestanden=[
+            {"soort": s, "naam": b.naam, "sha": b.sha256, "gelezen": n, "ok": ok}
+            for s, (b, n, ok) in ingelezen.items()
+            if b.inhoud
+        ],
+        omschrijving=", ".join(f"{b.naam} ({s})" for s, (b, _, _) in ingelezen.items()),
     )
     samenvatting = [
-        f"{s}: {g.schoon.height if s != 'enquete' else g.rijen_gelezen} rijen ingelezen uit "
-        f"{g.bestand.naam}"
-        for s, g in per_soort.items()
-        if g.bestand.inhoud
+        f"{s}: {ok} rijen ingelezen uit {b.naam}" for s, (b, _, ok) in ingelezen.items() if b.inhoud
     ]
-    organisaties = sorted({sn.organisatie for sn in snapshots})
     samenvatting.append(f"Organisaties bijgewerkt: {', '.join(organisaties)}")
     samenvatting.append(f"Peildatum: {peildatum:%d-%m-%Y}")
     return Resultaat(True, leeg_rapport(), meldingen, samenvatting, peildatum, import_id)
@@ -248,9 +255,10 @@ def _roots(organisatie: pl.DataFrame) -> dict[str, str]:
     ouder = dict(organisatie.select("eenheid", "bovenliggende_eenheid").iter_rows())
     roots: dict[str, str] = {}
     for eenheid in ouder:
-        huidig = eenheid
-        while ouder.get(huidig) is not None:
+        huidig, gezien = eenheid, {eenheid}
+        while ouder.get(huidig) is not None and ouder[huidig] not in gezien:
             huidig = ouder[huidig]
+            gezien.add(huidig)
         roots[eenheid] = huidig
     return roots
 
@@ -258,13 +266,24 @@ def _roots(organisatie: pl.DataFrame) -> dict[str, str]:
 _KOLOMMEN = {
     "organisatie": ["eenheid", "naam", "bovenliggende_eenheid"],
     "personeel": [
-        "medewerker_id", "eenheid", "begindatum", "einddatum", "deeltijdfactor",
-        "leeftijdsklasse", "geslacht", "schaalgroep",
-    ],  # fmt: skip
+        "medewerker_id",
+        "eenheid",
+        "begindatum",
+        "einddatum",
+        "deeltijdfactor",
+        "leeftijdsklasse",
+        "geslacht",
+        "schaalgroep",
+    ],
     "verzuim": [
-        "medewerker_id", "melding_id", "eerste_verzuimdag", "laatste_verzuimdag",
-        "ao_percentage", "verzuimsoort",
-    ],  # fmt: skip
+        "medewerker_id",
+        "melding_id",
+        "melding_nr",
+        "eerste_verzuimdag",
+        "laatste_verzuimdag",
+        "ao_percentage",
+        "verzuimsoort",
+    ],
     "enquete": ["meting", "eenheid", "respondenten", "schaal", "score"],
 }
 

@@ -19,12 +19,8 @@ def datum(kolom: str) -> pl.Expr:
         iso = pl.format("{}-{}-{}", jaar, maand.str.zfill(2), dag.str.zfill(2))
         return iso.str.strptime(pl.Date, "%Y-%m-%d", strict=False)
 
-    dmy = ymd(
-        tekst.str.extract(_DMY, 3), tekst.str.extract(_DMY, 2), tekst.str.extract(_DMY, 1)
-    )
-    iso = ymd(
-        tekst.str.extract(_YMD, 1), tekst.str.extract(_YMD, 2), tekst.str.extract(_YMD, 3)
-    )
+    dmy = ymd(tekst.str.extract(_DMY, 3), tekst.str.extract(_DMY, 2), tekst.str.extract(_DMY, 1))
+    iso = ymd(tekst.str.extract(_YMD, 1), tekst.str.extract(_YMD, 2), tekst.str.extract(_YMD, 3))
     compact = ymd(
         tekst.str.extract(_YYYYMMDD, 1),
         tekst.str.extract(_YYYYMMDD, 2),
@@ -60,3 +56,20 @@ def getal(kolom: str) -> pl.Expr:
 def ongeldig(ruw: str, geparsed: str) -> pl.Expr:
     """True where a cell has text that did not parse."""
     return pl.col(ruw).is_not_null() & pl.col(geparsed).is_null()
+
+
+def _via_uniek(reeks: pl.Series, expr: pl.Expr, dtype: pl.DataType) -> pl.Series:
+    """Parse each distinct text once (extracts repeat the same dates and factors millions of times)."""
+    uniek = reeks.drop_nulls().unique()
+    geparsed = pl.DataFrame({"x": uniek}).select(expr.alias("y"))["y"]
+    return reeks.replace_strict(uniek, geparsed, default=None, return_dtype=dtype).alias(reeks.name)
+
+
+def datum_reeks(reeks: pl.Series) -> pl.Series:
+    """`datum` for a whole column, parsing each distinct value once."""
+    return _via_uniek(reeks, datum("x"), pl.Date())
+
+
+def getal_reeks(reeks: pl.Series) -> pl.Series:
+    """`getal` for a whole column, parsing each distinct value once."""
+    return _via_uniek(reeks, getal("x"), pl.Float64())

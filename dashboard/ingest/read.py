@@ -28,6 +28,8 @@ class RuweTabel:
     frame: pl.DataFrame
     kopregel: int
     meldingen: list[str] = field(default_factory=list)
+    #: rows with filled cells to the right of the last named column (a separator inside a value?)
+    te_lange_rijen: list[int] = field(default_factory=list)
 
 
 _BINARY_MAGIC = {
@@ -101,41 +103,52 @@ def _lees_csv(tekst: str, bestand: str, soort: str) -> RuweTabel:
     tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")
     regels = tekst.split("\n", _MAX_KOPZOEK + 1)[:_MAX_KOPZOEK]
     scheiding = _kies_scheidingsteken(regels, soort)
+    meldingen: list[str] = []
     try:
         frame = pl.read_csv(
             io.StringIO(tekst),
             separator=scheiding,
             has_header=False,
             infer_schema=False,
-            truncate_ragged_lines=True,
+            truncate_ragged_lines=False,
             raise_if_empty=False,
             quote_char='"',
         )
-    except Exception as exc:  # polars raises several error types for malformed text
-        raise LeesFout(f"het bestand kan niet als CSV worden gelezen ({exc.__class__.__name__})") from exc
+        aantal_regels = tekst.rstrip("\n").count("\n") + 1
+        if frame.height != aantal_regels:
+            raise ValueError("cellen met regeleinden")
+        frame = frame.with_columns(pl.int_range(1, frame.height + 1, dtype=pl.Int64).alias("__rij"))
+    except Exception:
+        # Rows of unequal length (title lines, a separator inside a value) or quoted line breaks:
+        # read with the csv module, which keeps every cell and the physical line numbers.
+        frame = _lees_csv_regel_voor_regel(tekst, scheiding)
     if frame.height == 0:
         raise LeesFout("het bestand bevat geen gegevens")
-    meldingen: list[str] = []
-    aantal_regels = tekst.rstrip("\n").count("\n") + 1
-    if frame.height == aantal_regels:
-        rijnummers = pl.int_range(1, frame.height + 1, eager=True)
-    else:
-        # Quoted cells with line breaks: count physical lines with the csv module instead.
-        rijnummers = pl.Series(_regelnummers(tekst, scheiding)[: frame.height])
-        meldingen.append("Het bestand bevat cellen met regeleinden; rijnummers zijn regelnummers.")
-    frame = frame.with_columns(pl.Series("__rij", rijnummers, dtype=pl.Int64))
     return _splits_kop(frame, bestand, soort, meldingen)
 
 
-def _regelnummers(tekst: str, scheiding: str) -> list[int]:
+def _lees_csv_regel_voor_regel(tekst: str, scheiding: str) -> pl.DataFrame:
     import csv
 
     reader = csv.reader(io.StringIO(tekst), delimiter=scheiding)
-    nummers, begin = [], 1
-    for _ in reader:
-        nummers.append(begin)
-        begin = reader.line_num + 1
-    return nummers
+    rijen: list[list[str]] = []
+    nummers: list[int] = []
+    begin = 1
+    try:
+        for cellen in reader:
+            rijen.append(cellen)
+            nummers.append(begin)
+            begin = reader.line_num + 1
+    except csv.Error as exc:
+        raise LeesFout(
+            f"het bestand kan niet als CSV worden gelezen (regel {begin}: {exc})"
+        ) from exc
+    breedte = max((len(r) for r in rijen), default=0)
+    kolommen = {
+        f"column_{i + 1}": [r[i] if i < len(r) else None for r in rijen] for i in range(breedte)
+    }
+    frame = pl.DataFrame(kolommen, schema={k: pl.String for k in kolommen})
+    return frame.with_columns(pl.Series("__rij", nummers, dtype=pl.Int64))
 
 
 def _kies_scheidingsteken(regels: list[str], soort: str) -> str:
@@ -144,7 +157,10 @@ def _kies_scheidingsteken(regels: list[str], soort: str) -> str:
     beste, beste_score = ";", (-1, -1)
     for sep in _SEPARATORS:
         score = max(
-            ((_kop_score([c.strip().strip('"') for c in r.split(sep)], index), r.count(sep)) for r in regels),
+            (
+                (_kop_score([c.strip().strip('"') for c in r.split(sep)], index), r.count(sep))
+                for r in regels
+            ),
             default=(0, 0),
         )
         if score > beste_score:
@@ -174,7 +190,9 @@ def _lees_xlsx(inhoud: bytes, bestand: str, soort: str) -> RuweTabel:
     except LeesFout:
         raise
     except Exception as exc:  # calamine reports corrupt workbooks with various errors
-        raise LeesFout(f"de Excel-werkmap kan niet worden gelezen ({exc.__class__.__name__})") from exc
+        raise LeesFout(
+            f"de Excel-werkmap kan niet worden gelezen ({exc.__class__.__name__})"
+        ) from exc
     if frame.height == 0:
         raise LeesFout(f"werkblad '{blad}' is leeg")
     eerste = _eerste_rij_xlsx(inhoud, bladen.index(blad))
@@ -196,7 +214,7 @@ def _eerste_rij_xlsx(inhoud: bytes, blad_index: int) -> int:
             for cel in rij:
                 if cel.value is not None and str(cel.value).strip() != "":
                     wb.close()
-                    return int(cel.row)  # type: ignore[arg-type]
+                    return int(cel.row)
         wb.close()
     except Exception:  # row numbers fall back to counting from 1
         return 1
@@ -212,15 +230,31 @@ def _splits_kop(frame: pl.DataFrame, bestand: str, soort: str, meldingen: list[s
     # Drop columns without a header name; they are empty filler in exported sheets.
     bewaar = [(c, k) for c, k in zip(celkolommen, koppen_ruw, strict=True) if k]
     kopregel = int(frame["__rij"][kop_i])
-    data = frame.slice(kop_i + 1).select(
+    naamloos = [c for c, k in zip(celkolommen, koppen_ruw, strict=True) if not k]
+    rest = frame.slice(kop_i + 1)
+    te_lang: list[int] = []
+    if naamloos:
+        te_lang = rest.filter(
+            pl.any_horizontal([pl.col(c).str.strip_chars().fill_null("") != "" for c in naamloos])
+        )["__rij"].to_list()
+    data = rest.select(
         [pl.col(c).str.strip_chars().alias(f"c{i}") for i, (c, _) in enumerate(bewaar)] + ["__rij"]
     )
     namen = [k for _, k in bewaar]
     data = data.rename({f"c{i}": f"{i}:{k}" for i, k in enumerate(namen)})
     celnamen = [c for c in data.columns if c != "__rij"]
     if celnamen:
-        data = data.with_columns([pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in celnamen])
+        data = data.with_columns(
+            [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in celnamen]
+        )
         data = data.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in celnamen]))
     if data.height == 0:
         raise LeesFout("het bestand bevat een kopregel maar geen gegevensrijen")
-    return RuweTabel(bestand=bestand, koppen=namen, frame=data, kopregel=kopregel, meldingen=meldingen)
+    return RuweTabel(
+        bestand=bestand,
+        koppen=namen,
+        frame=data,
+        kopregel=kopregel,
+        meldingen=meldingen,
+        te_lange_rijen=te_lang,
+    )

@@ -78,7 +78,9 @@ def rapport_tekst(rapport: pl.DataFrame, max_regels: int = 1000) -> str:
         waarde = f" (waarde: '{r['waarde']}')" if r["waarde"] else ""
         regels.append(f"- {plaats}: {r['reden']}{waarde}")
     if rapport.height > max_regels:
-        regels.append(f"... en nog {rapport.height - max_regels} problemen (zie het volledige rapport)")
+        regels.append(
+            f"... en nog {rapport.height - max_regels} problemen (zie het volledige rapport)"
+        )
     return "\n".join(regels)
 
 

@@ -82,10 +82,20 @@ def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
             alias = f" (of: {', '.join(k.aliassen[:3])})" if k.aliassen else ""
             problemen.append(
                 probleem(
-                    tabel.bestand, f"verplichte kolom '{k.naam}'{alias} ontbreekt", kolom=k.naam,
+                    tabel.bestand,
+                    f"verplichte kolom '{k.naam}'{alias} ontbreekt",
+                    kolom=k.naam,
                     rij=tabel.kopregel,
                 )
             )
+    for rij in tabel.te_lange_rijen:
+        problemen.append(
+            probleem(
+                tabel.bestand,
+                "rij heeft meer cellen dan de kopregel (staat er een scheidingsteken in een waarde?)",
+                rij=rij,
+            )
+        )
     frame = tabel.frame.rename(hernoem)
     meldingen = list(tabel.meldingen)
     if soort == "enquete":
@@ -94,9 +104,11 @@ def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
         for kolom, kop in zip(celkolommen, tabel.koppen, strict=True):
             if kop in extra:
                 waarden = frame.select(parse.getal(kolom).alias("g"), pl.col(kolom).alias("r"))
-                if waarden["r"].drop_nulls().len() and waarden.filter(
-                    pl.col("r").is_not_null() & pl.col("g").is_null()
-                ).height == 0:
+                if (
+                    waarden["r"].drop_nulls().len()
+                    and waarden.filter(pl.col("r").is_not_null() & pl.col("g").is_null()).height
+                    == 0
+                ):
                     nieuw = normaliseer(kop) if normaliseer(kop) else kolom
                     frame = frame.rename({kolom: nieuw})
                     schaal_extra.append(nieuw)
@@ -117,8 +129,28 @@ def _leeg(bestand: str, frame: pl.DataFrame, kolom: str, reden: str) -> pl.DataF
     return rij_problemen(bestand, frame, pl.col(kolom).is_null(), kolom, reden, pl.lit(""))
 
 
+def _vorige(kolom: str | pl.Expr, sleutel: str) -> pl.Expr:
+    """The previous row's value within the same key, on a frame sorted by that key.
+
+    (Cheaper than `shift().over(key)` when nearly every key is its own group.)
+    """
+    waarde = pl.col(kolom) if isinstance(kolom, str) else kolom
+    return (
+        pl.when(pl.col(sleutel) == pl.col(sleutel).shift(1)).then(waarde.shift(1)).otherwise(None)
+    )
+
+
+def _tekst(*delen: str | pl.Expr) -> pl.Expr:
+    """Concatenate text and columns (pl.format panics on some filtered frames in polars 2.1)."""
+    return pl.concat_str([pl.lit(d) if isinstance(d, str) else d.cast(pl.String) for d in delen])
+
+
 def _optioneel(frame: pl.DataFrame, kolom: str) -> pl.DataFrame:
-    return frame if kolom in frame.columns else frame.with_columns(pl.lit(None, pl.String).alias(kolom))
+    return (
+        frame
+        if kolom in frame.columns
+        else frame.with_columns(pl.lit(None, pl.String).alias(kolom))
+    )
 
 
 # -- organisatie ---------------------------------------------------------------------------------
@@ -190,9 +222,9 @@ def valideer_personeel(
     for k in ("einddatum", "leeftijdsklasse", "geslacht", "schaalgroep"):
         f = _optioneel(f, k)
     f = f.with_columns(
-        parse.datum("begindatum").alias("_begin"),
-        parse.datum("einddatum").alias("_eind"),
-        parse.getal("deeltijdfactor").alias("_f"),
+        parse.datum_reeks(f["begindatum"]).alias("_begin"),
+        parse.datum_reeks(f["einddatum"]).alias("_eind"),
+        parse.getal_reeks(f["deeltijdfactor"]).alias("_f"),
         pl.col("geslacht").str.to_lowercase().str.replace_all(r"[\s\-]", "")
         .replace_strict(_GESLACHT, default="?").alias("_gs"),
     )  # fmt: skip
@@ -230,18 +262,18 @@ def valideer_personeel(
             )
         )  # fmt: skip
     # Periods of one employee must not overlap (an open end runs on forever).
-    geldig = f.filter(
-        pl.col("medewerker_id").is_not_null() & pl.col("_begin").is_not_null()
-    ).sort(["medewerker_id", "_begin", "__rij"])
+    geldig = f.filter(pl.col("medewerker_id").is_not_null() & pl.col("_begin").is_not_null()).sort(
+        ["medewerker_id", "_begin", "__rij"]
+    )
     geldig = geldig.with_columns(
-        pl.col("_eind").fill_null(_OPEN).shift(1).over("medewerker_id").alias("_vorige_eind"),
-        pl.col("__rij").shift(1).over("medewerker_id").alias("_vorige_rij"),
+        _vorige(pl.col("_eind").fill_null(_OPEN), "medewerker_id").alias("_vorige_eind"),
+        _vorige("__rij", "medewerker_id").alias("_vorige_rij"),
     )
     delen.append(
         rij_problemen(
             bestand, geldig, pl.col("_vorige_eind") >= pl.col("_begin"), "begindatum",
             "dienstverband overlapt met een ander dienstverband van dezelfde medewerker",
-            pl.format("{} (overlapt met rij {})", pl.col("begindatum"), pl.col("_vorige_rij")),
+            _tekst(pl.col("begindatum"), " (overlapt met rij ", pl.col("_vorige_rij"), ")"),
         )
     )  # fmt: skip
     schoon = f.select(
@@ -267,16 +299,18 @@ def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataF
     for k in ("melding_id", "laatste_verzuimdag", "hersteldatum", "ao_percentage", "verzuimsoort"):
         f = _optioneel(f, k)
     f = f.with_columns(
-        parse.datum("eerste_verzuimdag").alias("_eerste"),
-        parse.datum("laatste_verzuimdag").alias("_laatste_expl"),
-        parse.datum("hersteldatum").alias("_herstel"),
-        parse.getal("ao_percentage").alias("_p"),
+        parse.datum_reeks(f["eerste_verzuimdag"]).alias("_eerste"),
+        parse.datum_reeks(f["laatste_verzuimdag"]).alias("_laatste_expl"),
+        parse.datum_reeks(f["hersteldatum"]).alias("_herstel"),
+        parse.getal_reeks(f["ao_percentage"]).alias("_p"),
         pl.col("verzuimsoort").str.to_lowercase().str.replace_all(r"[\s\-_&]", "")
         .replace_strict(_VERZUIMSOORT, default="?").alias("_soort"),
     )  # fmt: skip
     f = f.with_columns(
-        pl.coalesce(pl.col("_laatste_expl"), pl.col("_herstel") - pl.duration(days=1)).alias("_laatste"),
-        pl.coalesce(pl.col("melding_id"), pl.format("#rij{}", pl.col("__rij"))).alias("_melding"),
+        pl.coalesce(pl.col("_laatste_expl"), pl.col("_herstel") - pl.duration(days=1)).alias(
+            "_laatste"
+        ),
+        pl.coalesce(pl.col("melding_id"), _tekst("#rij", pl.col("__rij"))).alias("_melding"),
     )
     datum_fout = "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)"
     delen = [
@@ -332,61 +366,71 @@ def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataF
                 pl.col("medewerker_id"),
             )
         )  # fmt: skip
-    f = f.with_columns(pl.col("_p").fill_null(100.0), pl.col("_soort").fill_null("ziekte"))
+    f = f.with_columns(
+        pl.col("_p").fill_null(100.0),
+        pl.col("_soort").fill_null("ziekte"),
+        pl.col("_melding").rank("dense").cast(pl.Int32).alias("_mnr"),
+        pl.col("medewerker_id").rank("dense").cast(pl.Int32).alias("_mw"),
+        pl.col("_soort").rank("dense").cast(pl.Int32).alias("_sk"),
+    )
     geldig = f.filter(pl.col("medewerker_id").is_not_null() & pl.col("_eerste").is_not_null())
     # Phases of one spell: one employee, one kind, no overlap, only the last may be open.
-    per_melding = geldig.group_by("_melding").agg(
-        pl.col("medewerker_id").n_unique().alias("n_mw"), pl.col("_soort").n_unique().alias("n_soort")
+    geldig = geldig.sort(["_mnr", "_eerste", "__rij"]).with_columns(
+        (pl.col("_mw").min().over("_mnr") != pl.col("_mw").max().over("_mnr")).alias("n_mw_meer"),
+        (pl.col("_sk").min().over("_mnr") != pl.col("_sk").max().over("_mnr")).alias(
+            "n_soort_meer"
+        ),
     )
-    geldig = geldig.join(per_melding, on="_melding")
     delen += [
-        rij_problemen(bestand, geldig, pl.col("n_mw") > 1, "melding_id",
+        rij_problemen(bestand, geldig, pl.col("n_mw_meer"), "melding_id",
                       "melding hoort bij meer dan één medewerker", pl.col("melding_id")),
-        rij_problemen(bestand, geldig, pl.col("n_soort") > 1, "verzuimsoort",
+        rij_problemen(bestand, geldig, pl.col("n_soort_meer"), "verzuimsoort",
                       "fasen van één melding hebben verschillende verzuimsoorten", pl.col("verzuimsoort")),
     ]  # fmt: skip
-    fasen = geldig.sort(["_melding", "_eerste", "__rij"]).with_columns(
-        pl.col("_laatste").fill_null(_OPEN).shift(1).over("_melding").alias("_vorige"),
-        pl.col("__rij").shift(1).over("_melding").alias("_vorige_rij"),
-        pl.col("_laatste").is_null().shift(1).over("_melding").alias("_vorige_open"),
+    fasen = geldig.with_columns(
+        _vorige(pl.col("_laatste").fill_null(_OPEN), "_mnr").alias("_vorige"),
+        _vorige("__rij", "_mnr").alias("_vorige_rij"),
+        _vorige(pl.col("_laatste").is_null(), "_mnr").alias("_vorige_open"),
     )
     delen += [
         rij_problemen(
             bestand, fasen, pl.col("_vorige_open").fill_null(False), "laatste_verzuimdag",
             "een eerdere fase van deze melding heeft geen einde, maar er volgt nog een fase",
-            pl.format("melding {} (fase op rij {})", pl.col("melding_id"), pl.col("_vorige_rij")),
+            _tekst("melding ", pl.col("melding_id"), " (fase op rij ", pl.col("_vorige_rij"), ")"),
         ),
         rij_problemen(
             bestand, fasen, ~pl.col("_vorige_open").fill_null(False) & (pl.col("_vorige") >= pl.col("_eerste")),
             "eerste_verzuimdag", "fase overlapt met een andere fase van dezelfde melding",
-            pl.format("{} (overlapt met rij {})", pl.col("eerste_verzuimdag"), pl.col("_vorige_rij")),
+            _tekst(pl.col("eerste_verzuimdag"), " (overlapt met rij ", pl.col("_vorige_rij"), ")"),
         ),
     ]  # fmt: skip
+    # geldig is sorted by spell and first day: the first row of a spell is its first phase
     meldingen = (
-        geldig.group_by("_melding")
+        geldig.group_by("_mnr", maintain_order=True)
         .agg(
-            pl.col("medewerker_id").first(),
-            pl.col("_eerste").min().alias("_begin"),
+            pl.col("_mw").first(),
+            pl.col("_eerste").first().alias("_begin"),
             pl.col("_laatste").fill_null(_OPEN).max().alias("_eind"),
-            pl.col("__rij").min().alias("__rij"),
-            pl.col("eerste_verzuimdag").sort_by("_eerste").first(),
+            pl.col("__rij").first(),
+            pl.col("eerste_verzuimdag").first(),
         )
-        .sort(["medewerker_id", "_begin", "__rij"])
+        .sort(["_mw", "_begin", "__rij"])
         .with_columns(
-            pl.col("_eind").shift(1).over("medewerker_id").alias("_vorige"),
-            pl.col("__rij").shift(1).over("medewerker_id").alias("_vorige_rij"),
+            _vorige("_eind", "_mw").alias("_vorige"),
+            _vorige("__rij", "_mw").alias("_vorige_rij"),
         )
     )
     delen.append(
         rij_problemen(
             bestand, meldingen, pl.col("_vorige") >= pl.col("_begin"), "eerste_verzuimdag",
             "verzuimmelding overlapt met een andere melding van dezelfde medewerker",
-            pl.format("{} (overlapt met rij {})", pl.col("eerste_verzuimdag"), pl.col("_vorige_rij")),
+            _tekst(pl.col("eerste_verzuimdag"), " (overlapt met rij ", pl.col("_vorige_rij"), ")"),
         )
     )  # fmt: skip
     schoon = f.select(
         "medewerker_id",
         pl.col("_melding").alias("melding_id"),
+        pl.col("_mnr").alias("melding_nr"),
         pl.col("_eerste").alias("eerste_verzuimdag"),
         pl.col("_laatste").alias("laatste_verzuimdag"),
         pl.col("_p").alias("ao_percentage"),

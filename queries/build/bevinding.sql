@@ -2,28 +2,28 @@
 -- answers: what in the active data counts nowhere (DESIGN 3: absence days outside employment)
 create or replace table bevinding as
 with fase_dagen as (
-    select f.melding_id, f.mw, f.begin, f.eind, f.eind - f.begin + 1 as dagen
+    select f.melding, f.mw, f.begin, f.eind, f.eind - f.begin + 1 as dagen
     from fase as f
     where f.soort <> 'zwangerschap'
 ),
 
 gedekt as (
     select
-        fd.melding_id,
+        fd.melding,
         sum(least(fd.eind, d.eind) - greatest(fd.begin, d.begin) + 1) as dagen
     from fase_dagen as fd
     inner join dienst as d on d.mw = fd.mw and d.begin <= fd.eind and d.eind >= fd.begin
-    group by fd.melding_id
+    group by fd.melding
 ),
 
 buiten_dienst as (
     select
-        fd.melding_id,
+        fd.melding,
         any_value(fd.mw) as mw,
         sum(fd.dagen) - coalesce(any_value(g.dagen), 0) as dagen
     from fase_dagen as fd
-    left join gedekt as g on g.melding_id = fd.melding_id
-    group by fd.melding_id
+    left join gedekt as g on g.melding = fd.melding
+    group by fd.melding
     having sum(fd.dagen) - coalesce(any_value(g.dagen), 0) > 0
 ),
 

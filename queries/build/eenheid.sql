@@ -1,5 +1,6 @@
 -- grain: one row per organisation unit in the active snapshots, with its root and depth
--- answers: which units exist, under which client organisation, at which hierarchy level
+-- answers: which units exist, under which client organisation, at which hierarchy level; `nr` is
+-- a compact key for the facts
 create or replace table eenheid as
 with recursive org as (
     select o.eenheid, o.naam, o.bovenliggende_eenheid as ouder
@@ -17,5 +18,7 @@ boom (eenheid, naam, ouder, organisatie, niveau, pad) as (
     inner join boom as b on o.ouder = b.eenheid
 )
 
-select eenheid, naam, ouder, organisatie, niveau, pad
+select
+    cast(row_number() over (order by eenheid) as integer) as nr,
+    eenheid, naam, ouder, organisatie, niveau, pad
 from boom

@@ -2,7 +2,7 @@
 -- answers: the same counts as `feit`, smaller, for views without an attribute filter
 create or replace table feit_eenheid as
 select
-    eenheid,
+    en,
     maand,
     cast(sum(bezettingsdagen) as bigint) as bezettingsdagen,
     cast(sum(beschikbare_dagen) as double) as beschikbare_dagen,
@@ -29,5 +29,5 @@ select
     cast(sum(voorbij_week52) as bigint) as voorbij_week52,
     cast(sum(voorbij_week91) as bigint) as voorbij_week91
 from feit
-group by eenheid, maand
-order by eenheid, maand
+group by en, maand
+order by en, maand

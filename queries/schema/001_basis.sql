@@ -59,6 +59,7 @@ create table verzuim_rij (
     snapshot_id integer not null,
     medewerker_id varchar not null,
     melding_id varchar not null,
+    melding_nr integer not null,       -- spell number within the snapshot (rows sharing melding_id)
     eerste_verzuimdag date not null,
     laatste_verzuimdag date,
     ao_percentage double not null,

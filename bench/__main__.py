@@ -1,0 +1,109 @@
+"""Run the benchmark: import time and peak memory, then warm query times per view."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dashboard.config import PROJECT_ROOT
+
+BENCH_DIR = PROJECT_ROOT / "data" / "bench"
+
+
+def _kind(code: str) -> dict[str, float]:
+    """Run Python code in a child process; returns its JSON result plus its peak memory (MB)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False
+    )
+    if proc.returncode != 0:
+        print(proc.stdout, proc.stderr, file=sys.stderr)
+        raise SystemExit(f"benchmark-stap mislukt (exit {proc.returncode})")
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    """Generate (once), import, query; print the figures."""
+    from bench.generate import PEILDATUM, genereer
+
+    db = BENCH_DIR / "bench.duckdb"
+    t0 = time.perf_counter()
+    paden = {s: BENCH_DIR / f"{s}.csv" for s in ("organisatie", "personeel", "verzuim")}
+    if not all(p.exists() for p in paden.values()):
+        paden = genereer(BENCH_DIR)
+        print(f"extract gegenereerd in {time.perf_counter() - t0:.1f} s")
+    for s, p in paden.items():
+        print(f"  {s:12s} {p.stat().st_size / 1e6:7.1f} MB")
+    for pad in (db, Path(f"{db}.wal")):
+        pad.unlink(missing_ok=True)
+
+    imp = _kind(
+        "import json, time, datetime as dt\n"
+        "from dashboard.cli import main\n"
+        "t = time.perf_counter()\n"
+        f"code = main(['import', '--db', {str(db)!r}, '--peildatum', {PEILDATUM.isoformat()!r},"
+        f" '--organisatie', {str(paden['organisatie'])!r}, '--personeel', {str(paden['personeel'])!r},"
+        f" '--verzuim', {str(paden['verzuim'])!r}])\n"
+        "import resource\n"
+        "piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'code': code, 'sec': time.perf_counter() - t, 'piek_mb': piek}))\n"
+    )
+    print(
+        f"\nimport (volledig extract, één transactie): {imp['sec']:.1f} s  (doel < 60 s), "
+        f"piekgeheugen {imp['piek_mb']:.0f} MB (doel < 2048 MB), exit {imp['code']:.0f}"
+    )
+    vragen = _kind(_QUERY_CODE.replace("DB", repr(str(db))))
+    print(
+        f"\nqueries (warm, mediaan van 5; doel < 150 ms), piekgeheugen {vragen.pop('piek_mb'):.0f} MB:"
+    )
+    for naam, ms in vragen.items():
+        print(f"  {naam:70s} {ms:8.1f} ms")
+    print(f"\ntotaal {time.perf_counter() - t0:.0f} s; datum {dt.date.today():%d-%m-%Y}")
+
+
+_QUERY_CODE = """
+import json, statistics, time
+from dashboard.store import Store
+from dashboard.hierarchy import laad_boom
+from dashboard import metrics
+from dashboard.periods import Maand
+store = Store(DB, read_only=True)
+boom = laad_boom(store)
+org = boom.organisaties[0]
+van, tot = Maand(2016, 11), Maand(2026, 10)
+def tijd(f):
+    f()
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter(); f(); runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+niveau = metrics.op_niveau(boom, org, 2)
+afdelingen = metrics.op_niveau(boom, org, 3)
+alle_afdelingen = [g for o in boom.organisaties for g in metrics.op_niveau(boom, o, 3)]
+totaal = metrics.groepen(boom)
+een = metrics.groepen(boom, [org])
+def k(groepen, per, **kw):
+    ps = metrics.periodes(boom, groepen, van, tot, per)
+    return lambda: metrics.kerncijfers(store, boom, ps, groepen, **kw)
+r = {
+  f'maandcijfers 10 jaar, alle {len(niveau)} directies van een organisatie': tijd(k(niveau, 'maand')),
+  f'maandcijfers 10 jaar, alle {len(afdelingen)} afdelingen van een organisatie': tijd(k(afdelingen, 'maand')),
+  f'maandcijfers 10 jaar, alle {len(alle_afdelingen)} afdelingen van de hele rijksoverheid': tijd(k(alle_afdelingen, 'maand')),
+  'maandcijfers 10 jaar, totaal rijksoverheid': tijd(k(totaal, 'maand')),
+  'voortschrijdend 12 mnd, 10 jaar, een organisatie (zonder nulverzuim)': tijd(k(een, 'voortschrijdend', met_nulverzuim=False)),
+  'voortschrijdend 12 mnd, 10 jaar, een organisatie (met nulverzuim)': tijd(k(een, 'voortschrijdend')),
+  'maandcijfers 10 jaar, een organisatie, filter leeftijd 55-64': tijd(k(een, 'maand', filter=metrics.Filter(leeftijdsklasse=('55-64',)))),
+  'laatste 12 maanden als één periode (nulverzuim opnieuw), een organisatie': tijd(lambda: metrics.kerncijfers(store, boom, metrics.periodes(boom, een, Maand(2025, 11), tot, 'geheel'), een)),
+  'jaarcijfers 10 jaar per leeftijdsklasse, een organisatie': tijd(k(een, 'jaar', uitsplitsing='leeftijdsklasse')),
+  'laden van de organisatieboom': tijd(lambda: laad_boom(store)),
+}
+import resource
+r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(r))
+"""
+
+if __name__ == "__main__":
+    main()

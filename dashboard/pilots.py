@@ -1,0 +1,150 @@
+"""Prevention pilots: definition, storage, and the CSV format of data/demo/pilots.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from dashboard.ingest import parse
+from dashboard.ingest.read import LeesFout, lees
+from dashboard.ingest.validate import koppel
+from dashboard.store import Store
+
+
+class PilotFout(ValueError):
+    """A pilot definition that cannot be stored; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Pilot:
+    """A pilot: units that did something, from `begin` to `eind`, and units to compare with."""
+
+    naam: str
+    omschrijving: str
+    begin: dt.date
+    eind: dt.date
+    pilot_eenheden: tuple[str, ...]
+    vergelijk_eenheden: tuple[str, ...]
+    selectie_reden: str = ""
+    pilot_id: int | None = None
+
+    def controleer(self, bekende_eenheden: set[str]) -> None:
+        """Raise PilotFout when the definition is incomplete or inconsistent."""
+        if not self.naam.strip():
+            raise PilotFout("geef de pilot een naam")
+        if self.eind < self.begin:
+            raise PilotFout("de einddatum ligt voor de begindatum")
+        if not self.pilot_eenheden:
+            raise PilotFout("kies ten minste één pilot-eenheid")
+        onbekend = [
+            e for e in (*self.pilot_eenheden, *self.vergelijk_eenheden) if e not in bekende_eenheden
+        ]
+        if onbekend:
+            raise PilotFout(f"onbekende eenheid: {', '.join(onbekend)}")
+        dubbel = set(self.pilot_eenheden) & set(self.vergelijk_eenheden)
+        if dubbel:
+            raise PilotFout(
+                f"een eenheid kan niet pilot- én vergelijkingseenheid zijn: {', '.join(sorted(dubbel))}"
+            )
+
+    @property
+    def geselecteerd_op_hoog_verzuim(self) -> bool:
+        """True when the units were chosen for high absence (expect regression to the mean)."""
+        reden = self.selectie_reden.lower()
+        return any(w in reden for w in ("hoog", "hoogste", "meeste", "hoge", "boven"))
+
+
+def lijst(store: Store) -> list[Pilot]:
+    """All pilots, newest first."""
+    frame = store.frame(
+        "select pilot_id, naam, omschrijving, begin, eind, pilot_eenheden, vergelijk_eenheden, "
+        "selectie_reden from pilot order by begin desc, naam"
+    )
+    return [
+        Pilot(
+            naam=r["naam"],
+            omschrijving=r["omschrijving"],
+            begin=r["begin"],
+            eind=r["eind"],
+            pilot_eenheden=tuple(r["pilot_eenheden"]),
+            vergelijk_eenheden=tuple(r["vergelijk_eenheden"]),
+            selectie_reden=r["selectie_reden"],
+            pilot_id=r["pilot_id"],
+        )
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+def bewaar(store: Store, pilot: Pilot, bekende_eenheden: set[str]) -> int:
+    """Insert or update a pilot (by id, else by name); returns its id."""
+    pilot.controleer(bekende_eenheden)
+    with store.schrijf() as cur:
+        bestaand = cur.sql(
+            "select pilot_id from pilot where pilot_id = $id or naam = $naam",
+            params={"id": pilot.pilot_id if pilot.pilot_id is not None else -1, "naam": pilot.naam},
+        ).fetchall()
+        if bestaand:
+            pilot_id = int(bestaand[0][0])
+            cur.execute("delete from pilot where pilot_id = $id", {"id": pilot_id})
+        else:
+            pilot_id = int(
+                cur.sql("select coalesce(max(pilot_id), 0) + 1 from pilot").fetchall()[0][0]
+            )
+        cur.execute(
+            "insert into pilot values ($id, $naam, $oms, $begin, $eind, $pilot, $verg, $reden, $t)",
+            {
+                "id": pilot_id,
+                "naam": pilot.naam.strip(),
+                "oms": pilot.omschrijving.strip(),
+                "begin": pilot.begin,
+                "eind": pilot.eind,
+                "pilot": list(pilot.pilot_eenheden),
+                "verg": list(pilot.vergelijk_eenheden),
+                "reden": pilot.selectie_reden.strip(),
+                "t": dt.datetime.now().replace(microsecond=0),
+            },
+        )
+    return pilot_id
+
+
+def verwijder(store: Store, pilot_id: int) -> None:
+    """Delete a pilot."""
+    with store.schrijf() as cur:
+        cur.execute("delete from pilot where pilot_id = $id", {"id": pilot_id})
+
+
+def lees_csv(inhoud: bytes, bestand: str = "pilots.csv") -> list[Pilot]:
+    """Read pilots in the documented CSV format (units separated by `|`, dates dd-mm-jjjj)."""
+    try:
+        tabel = lees(inhoud, bestand, "pilots")
+    except LeesFout as fout:
+        raise PilotFout(f"{bestand}: {fout}") from fout
+    gekoppeld, problemen = koppel(tabel, "pilots")
+    if problemen.height:
+        raise PilotFout(f"{bestand}: {problemen['reden'][0]}")
+    frame = gekoppeld.frame
+    for k in ("omschrijving", "vergelijk_eenheden", "selectie_reden"):
+        if k not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, pl.String).alias(k))
+    frame = frame.with_columns(parse.datum("begin").alias("_b"), parse.datum("eind").alias("_e"))
+    ongeldig = frame.filter(pl.col("_b").is_null() | pl.col("_e").is_null())
+    if ongeldig.height:
+        raise PilotFout(f"{bestand}, rij {ongeldig['__rij'][0]}: geen geldige begin- of einddatum")
+
+    def eenheden(tekst: str | None) -> tuple[str, ...]:
+        return tuple(e.strip() for e in (tekst or "").split("|") if e.strip())
+
+    return [
+        Pilot(
+            naam=r["naam"] or "",
+            omschrijving=r["omschrijving"] or "",
+            begin=r["_b"],
+            eind=r["_e"],
+            pilot_eenheden=eenheden(r["pilot_eenheden"]),
+            vergelijk_eenheden=eenheden(r["vergelijk_eenheden"]),
+            selectie_reden=r["selectie_reden"] or "",
+        )
+        for r in frame.iter_rows(named=True)
+    ]

@@ -1,0 +1,27 @@
+-- grain: one row per absence phase, employment period, month and duration class
+-- answers: absence weight w = f × p/100 summed over the days of each piece (DESIGN 3), with the
+-- duration class by day number n = d - d0 + 1 within the spell; pregnancy is left out
+create or replace table verzuim_dag as
+with segment as (
+    select
+        dm.mw, dm.en, dm.attr, dm.f, dm.maand, f.p, f.soort, m.d0,
+        greatest(f.begin, dm.b) as b,
+        least(f.eind, dm.e) as e
+    from fase as f
+    inner join melding as m on m.melding = f.melding
+    inner join dienst_maand as dm on dm.mw = f.mw and dm.b <= f.eind and dm.e >= f.begin
+    where f.soort <> 'zwangerschap'
+),
+
+duurklasse (klasse, dag_van, dag_tot) as (
+    values (1, 1, 7), (2, 8, 42), (3, 43, 365), (4, 366, 1000000)
+)
+
+select
+    s.mw, s.en, s.attr, s.maand, dk.klasse, s.soort = 'arbeidsongeval' as ongeval,
+    s.f * s.p / 100.0 * (
+        least(s.e, s.d0 + (dk.dag_tot - 1)) - greatest(s.b, s.d0 + (dk.dag_van - 1)) + 1
+    ) as w
+from segment as s
+inner join duurklasse as dk
+    on greatest(s.b, s.d0 + (dk.dag_van - 1)) <= least(s.e, s.d0 + (dk.dag_tot - 1))
