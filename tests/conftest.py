@@ -49,3 +49,45 @@ def maak_store() -> Callable[..., tuple[Store, Boom]]:
         return store, laad_boom(store)
 
     return maak
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store, built once per test session through the normal import path."""
+    from dashboard.demo import bouw_demo_store
+
+    pad = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    bouw_demo_store(pad)
+    return pad
+
+
+@pytest.fixture(scope="session")
+def demo_store(demo_db: Path) -> Store:
+    """A read-only connection to a copy of the demo store (the app under test opens the
+    original read-write, and DuckDB allows one configuration per file and process)."""
+    import shutil
+
+    kopie = demo_db.with_name("demo_kopie.duckdb")
+    shutil.copy(demo_db, kopie)
+    return Store(kopie, read_only=True)
+
+
+@pytest.fixture
+def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Start the app (AppTest) on the demo store with optional query parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("VERZUIMZICHT_DB", str(demo_db))
+    monkeypatch.chdir(Path(__file__).parent.parent)
+
+    def start(pagina: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=120)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        if pagina:
+            at.switch_page(pagina)
+            at.run()
+        return at
+
+    return start

@@ -1,0 +1,60 @@
+"""Verzuimzicht: the entry point (page config, theme, shared sidebar, navigation)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import t
+from dashboard.ui import data, pagina, state
+
+st.set_page_config(page_title="Verzuimzicht", page_icon=":material/monitoring:", layout="wide")
+
+PAGINAS = (
+    ("pages/overzicht.py", "Overzicht", "overzicht", ":material/dashboard:"),
+    ("pages/afdelingen.py", "Afdelingen", "afdelingen", ":material/account_tree:"),
+    ("pages/duur_en_signalen.py", "Duur en signalen", "duur-en-signalen", ":material/timelapse:"),
+    ("pages/pilots.py", "Pilots", "pilots", ":material/science:"),
+    (
+        "pages/medewerkersonderzoek.py",
+        "Medewerkersonderzoek",
+        "medewerkersonderzoek",
+        ":material/forum:",
+    ),
+    ("pages/maandoverleg.py", "Maandoverleg", "maandoverleg", ":material/co_present:"),
+    ("pages/gegevens.py", "Gegevens", "gegevens", ":material/database:"),
+    ("pages/toelichting.py", "Toelichting", "toelichting", ":material/menu_book:"),
+)
+
+# Navigation first, before anything slow: Streamlit's automatic page discovery of pages/ must
+# never show, not even while the store is being built on the very first start.
+taal = st.session_state.get("sel_taal") or st.query_params.get("taal", "nl")
+pg = st.navigation(
+    [
+        st.Page(pad, title=t(titel, taal), url_path=url, icon=icoon, default=(url == "overzicht"))
+        for pad, titel, url, icoon in PAGINAS
+    ],
+    position="hidden" if pagina.presentatie() else "sidebar",
+)
+
+toegang = pagina.toegang()
+boom = data.boom(data.versie())
+opties = data.opties(data.versie())
+selectie = state.begin(boom, toegang, opties)
+
+if selectie is not None and not pagina.presentatie():
+    selectie = state.zijbalk(boom, selectie, toegang, opties)
+    taal = selectie.taal
+    with st.sidebar:
+        peil = boom.peildatum.get(selectie.organisatie)
+        laatste = boom.laatste_maand([selectie.organisatie])
+        st.caption(
+            f"**{t('Peildatum', taal)}: {fmt.datum(peil, taal)}** · "
+            f"{t('gegevens t/m', taal)} {fmt.maand(laatste, taal) if laatste else '–'}"
+        )
+        pagina.aanmelding(taal)
+elif selectie is not None:
+    state.schrijf_url(selectie)
+
+pagina.zet(selectie, toegang)
+pg.run()

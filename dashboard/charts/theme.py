@@ -1,0 +1,182 @@
+"""One look for every chart: palette, fonts, Dutch formats, and title/subtitle/source in the figure.
+
+What is exported (modebar PNG, server-side image, slides) is what is shown, so everything a
+reader needs to understand a chart lives inside the figure itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from dashboard import format as fmt
+from dashboard.i18n import t
+from dashboard.periods import Maand
+
+#: Rijkshuisstijl lintblauw first, then the Okabe-Ito colours (safe for colour-blind readers).
+LINTBLAUW = "#01689B"
+PALET: tuple[str, ...] = (
+    LINTBLAUW, "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#F0E442",
+)  # fmt: skip
+ORANJE = "#E17000"
+GRIJS_DONKER = "#535353"
+GRIJS = "#8C8C8C"
+GRIJS_LICHT = "#E6E6E6"
+ONDERDRUKT_KLEUR = "#C8C8C8"
+ACHTERGROND = "#FFFFFF"
+LETTER = "Source Sans 3, Source Sans Pro, Segoe UI, Arial, sans-serif"
+
+#: Export size of every chart image (16:9).
+BREEDTE, HOOGTE = 1600, 900
+
+
+@dataclass(frozen=True)
+class Kader:
+    """What frames a chart: a title stating the finding, the selection, the source."""
+
+    titel: str
+    ondertitel: str
+    peildatum: dt.date | None
+    min_groep: int = 10
+    taal: str = "nl"
+    bron: str = "Verzuimzicht, HR- en verzuimextracten"
+
+    @property
+    def voetnoot(self) -> str:
+        """Source line, with the peildatum and the suppression rule."""
+        delen = [f"{t('Bron', self.taal)}: {self.bron}"]
+        if self.peildatum:
+            delen.append(
+                f"{t('Peildatum', self.taal).lower()} {fmt.datum(self.peildatum, self.taal)}"
+            )
+        tekst = " · ".join(delen) + "."
+        if self.min_groep > 0:
+            tekst += " " + t(
+                "Groepen met minder dan {n} medewerkers zijn niet getoond (< {n}).",
+                self.taal,
+                n=self.min_groep,
+            )
+        return tekst
+
+
+def opmaak(
+    fig: go.Figure, kader: Kader, *, hoogte: int = 540, legenda: bool = True, extra_voet: str = ""
+) -> go.Figure:
+    """Apply the house style: title and subtitle on top, legend under them, source line below."""
+    voet = _breek(kader.voetnoot + (f" {extra_voet}" if extra_voet else ""), 175)
+    titel = _breek(kader.titel, 90)
+    ondertitel = _breek(kader.ondertitel, 150)
+    kopregels = titel.count("<br>") + ondertitel.count("<br>")
+    voetregels = voet.count("<br>") + 1
+    boven = 92 + 24 * kopregels + (34 if legenda else 0)
+    onder = 62 + 15 * voetregels
+    fig.update_layout(
+        template="simple_white",
+        height=hoogte,
+        paper_bgcolor=ACHTERGROND,
+        plot_bgcolor=ACHTERGROND,
+        font={"family": LETTER, "size": 15, "color": "#1A1A1A"},
+        colorway=list(PALET),
+        separators=fmt.separators(kader.taal),
+        title={
+            "text": f"<b>{titel}</b>",
+            "subtitle": {"text": ondertitel, "font": {"size": 14, "color": GRIJS_DONKER}},
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 16},
+            "font": {"size": 21},
+        },
+        margin={"l": 72, "r": 30, "t": boven, "b": onder},
+        hoverlabel={"font": {"family": LETTER, "size": 14}, "bgcolor": "white"},
+        showlegend=legenda,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.01,
+            "yanchor": "bottom",
+            "font": {"size": 13},
+        },
+    )
+    fig.add_annotation(
+        text=voet,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-36,
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": GRIJS},
+    )
+    fig.update_xaxes(showgrid=False, ticks="outside", linecolor=GRIJS, tickfont={"size": 13})
+    fig.update_yaxes(
+        showgrid=True, gridcolor=GRIJS_LICHT, zeroline=False, linecolor=GRIJS, tickfont={"size": 13}
+    )
+    return fig
+
+
+def _breek(tekst: str, breedte: int) -> str:
+    """Wrap long text with <br> so that titles and notes never run out of the image."""
+    if len(tekst) <= breedte:
+        return tekst
+    regels, huidig = [], ""
+    for woord in tekst.split(" "):
+        if huidig and len(huidig) + 1 + len(woord) > breedte:
+            regels.append(huidig)
+            huidig = woord
+        else:
+            huidig = f"{huidig} {woord}".strip()
+    regels.append(huidig)
+    return "<br>".join(regels)
+
+
+def maand_as(
+    fig: go.Figure, maanden: Sequence[dt.date], taal: str = "nl", *, rij: int | None = None
+) -> None:
+    """Dutch month ticks ('jan 2024') on a date x-axis, at a readable spacing."""
+    if not maanden:
+        return
+    aantal = len(maanden)
+    stap = 1 if aantal <= 13 else 3 if aantal <= 40 else 6 if aantal <= 80 else 12
+    # ticks on January (and every `stap` months after it) so that years line up
+    waarden = [m for m in maanden if (m.month - 1) % stap == 0]
+    teksten = [fmt.maand(m, taal) for m in waarden]
+    kwargs = {"row": rij, "col": 1} if rij else {}
+    fig.update_xaxes(tickmode="array", tickvals=waarden, ticktext=teksten, **kwargs)
+
+
+def maandlabels(maanden: Sequence[dt.date], taal: str = "nl", lang: bool = True) -> list[str]:
+    """Hover labels for months ('oktober 2026')."""
+    return [fmt.maand(Maand.of(m), taal, lang=lang) for m in maanden]
+
+
+def bestandsnaam(titel: str) -> str:
+    """A file name from a chart title: lower case, ascii, hyphens."""
+    ascii_ = unicodedata.normalize("NFKD", titel).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return (slug or "grafiek")[:80]
+
+
+def plotly_config(titel: str) -> dict[str, object]:
+    """Modebar settings: a 1600×900 PNG download named after the title, no plotly logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": bestandsnaam(titel),
+            "width": BREEDTE,
+            "height": HOOGTE,
+            "scale": 1,
+        },
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    }

@@ -1,0 +1,223 @@
+"""Trend charts: monthly values with the rolling 12-month line and benchmarks; seasonality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard import format as fmt
+from dashboard.charts import theme
+from dashboard.charts.theme import Kader
+from dashboard.i18n import t
+
+METRIEKEN: dict[str, tuple[str, str, int]] = {
+    # key: (label, unit suffix, decimals)
+    "verzuimpercentage": ("Verzuimpercentage", "%", 1),
+    "meldingsfrequentie": ("Meldingsfrequentie", "", 2),
+    "gem_verzuimduur": ("Gemiddelde verzuimduur", "", 1),
+    "nulverzuimpercentage": ("Nulverzuim", "%", 1),
+    "frequent_verzuim_pct": ("Frequent verzuim", "%", 1),
+}
+
+
+def _waardetekst(waarde: float | None, onderdrukt: bool, metriek: str, taal: str) -> str:
+    if onderdrukt:
+        return f"{t('onderdrukt', taal)} ({fmt.ONDERDRUKT})"
+    if waarde is None:
+        return t("geen gegevens", taal)
+    _, suffix, dec = METRIEKEN[metriek]
+    return f"{fmt.getal(waarde, dec, taal)}{suffix}"
+
+
+def trend(
+    maanden: pl.DataFrame,
+    voortschrijdend: pl.DataFrame,
+    kader: Kader,
+    *,
+    metriek: str = "verzuimpercentage",
+    cbs: pl.DataFrame | None = None,
+    rijk: pl.DataFrame | None = None,
+) -> go.Figure:
+    """Monthly bars, the rolling 12-month line, and optional benchmark lines.
+
+    `maanden` / `voortschrijdend`: metrics-API frames (one row per month, column `van` the
+    month's first day). `cbs`: van/tot/pct quarters; `rijk`: maand/pct.
+    """
+    taal = kader.taal
+    label, suffix, _ = METRIEKEN[metriek]
+    fig = go.Figure()
+    x = maanden["van"].to_list()
+    y = maanden[metriek].to_list()
+    onderdrukt = maanden["onderdrukt"].to_list()
+    hover = [
+        f"{m}: {_waardetekst(v, o, metriek, taal)}"
+        for m, v, o in zip(theme.maandlabels(x, taal), y, onderdrukt, strict=True)
+    ]
+    fig.add_bar(
+        x=x,
+        y=y,
+        name=f"{t(label, taal)} ({t('maand', taal)})",
+        marker_color="#9CC3DA",
+        hovertext=hover,
+        hoverinfo="text",
+    )
+    if any(onderdrukt):
+        # suppressed months: a grey marker on the baseline, distinct from "no data"
+        xs = [m for m, o in zip(x, onderdrukt, strict=True) if o]
+        fig.add_scatter(
+            x=xs,
+            y=[0] * len(xs),
+            mode="markers",
+            marker={"symbol": "square", "color": theme.ONDERDRUKT_KLEUR, "size": 9},
+            name=f"{t('onderdrukt', taal)} ({fmt.ONDERDRUKT})",
+            hovertext=[f"{m}: {fmt.ONDERDRUKT}" for m in theme.maandlabels(xs, taal)],
+            hoverinfo="text",
+        )
+    if voortschrijdend.height:
+        # rolling periods: label them by their last month
+        eind = voortschrijdend["tot"].to_list()
+        maand_eind = [dt.date(d.year, d.month, 1) for d in eind]
+        yr = voortschrijdend[metriek].to_list()
+        fig.add_scatter(
+            x=maand_eind,
+            y=yr,
+            mode="lines",
+            line={"color": theme.LINTBLAUW, "width": 3},
+            name=t("Voortschrijdend jaargemiddelde", taal),
+            hovertext=[
+                f"{t('12 maanden', taal)} t/m {m}: {_waardetekst(v, o, metriek, taal)}"
+                for m, v, o in zip(
+                    theme.maandlabels(maand_eind, taal),
+                    yr,
+                    voortschrijdend["onderdrukt"].to_list(),
+                    strict=True,
+                )
+            ],
+            hoverinfo="text",
+        )
+    van, tot = (min(x), max(x)) if x else (None, None)
+    if cbs is not None and cbs.height and van is not None and tot is not None:
+        kw = cbs.filter((pl.col("tot") >= van) & (pl.col("van") <= tot)).sort("van")
+        if kw.height:
+            # a step line: each quarter's value holds over its three months
+            xs = [*kw["van"].to_list(), dt.date(kw["tot"][-1].year, kw["tot"][-1].month, 1)]
+            ys = [*kw["pct"].to_list(), kw["pct"][-1]]
+            tekst = [
+                f"CBS sector O {r['van'].year}-K{(r['van'].month + 2) // 3}: "
+                f"{fmt.procent(r['pct'], 1, taal)}" + (" (voorlopig)" if r["voorlopig"] else "")
+                for r in kw.iter_rows(named=True)
+            ]
+            fig.add_scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"color": theme.PALET[1], "width": 2.5, "dash": "dash", "shape": "hv"},
+                name=t("CBS sector openbaar bestuur (kwartaal)", taal),
+                hovertext=[*tekst, tekst[-1]],
+                hoverinfo="text",
+            )
+    if rijk is not None and rijk.height and van is not None and tot is not None:
+        rk = rijk.filter(pl.col("maand").is_between(van, tot))
+        if rk.height:
+            fig.add_scatter(
+                x=rk["maand"].to_list(),
+                y=rk["pct"].to_list(),
+                mode="lines",
+                line={"color": theme.GRIJS_DONKER, "width": 2, "dash": "dot"},
+                name=t("Rijksoverheid (maand)", taal),
+                hovertext=[
+                    f"Rijk {m}: {fmt.procent(v, 1, taal)}"
+                    for m, v in zip(
+                        theme.maandlabels(rk["maand"].to_list(), taal),
+                        rk["pct"].to_list(),
+                        strict=True,
+                    )
+                ],
+                hoverinfo="text",
+            )
+    theme.opmaak(fig, kader, extra_voet=_benchmark_bron(cbs, rijk, taal))
+    theme.maand_as(fig, x, taal)
+    fig.update_yaxes(
+        title={
+            "text": f"{t(label, taal)}{' (' + suffix + ')' if suffix else ''}",
+            "font": {"size": 13},
+        },
+        ticksuffix=suffix,
+        rangemode="tozero",
+    )
+    fig.update_layout(bargap=0.15, hovermode="closest")
+    if y and all(o for o in onderdrukt):
+        _melding_klein(fig, kader)
+    return fig
+
+
+def _benchmark_bron(cbs: pl.DataFrame | None, rijk: pl.DataFrame | None, taal: str) -> str:
+    from dashboard.benchmarks import CBS_BRON, RIJK_BRON
+
+    delen = []
+    if cbs is not None and cbs.height:
+        delen.append(CBS_BRON)
+    if rijk is not None and rijk.height:
+        delen.append(RIJK_BRON)
+    return f"{t('Bron', taal)} benchmarks: {'; '.join(delen)}." if delen else ""
+
+
+def _melding_klein(fig: go.Figure, kader: Kader) -> None:
+    tekst = (
+        f"Deze groep is kleiner dan {kader.min_groep} medewerkers: de cijfers worden niet getoond."
+        if kader.taal == "nl"
+        else f"This group has fewer than {kader.min_groep} employees: figures are not shown."
+    )
+    fig.add_annotation(
+        text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+        font={"size": 16, "color": theme.GRIJS_DONKER}, bgcolor="white",
+    )  # fmt: skip
+
+
+def seizoen(
+    maanden: pl.DataFrame, kader: Kader, *, metriek: str = "verzuimpercentage", jaren: int = 4
+) -> go.Figure:
+    """Same months of earlier years: one line per year over jan..dec, the latest year emphasised."""
+    taal = kader.taal
+    label, suffix, _ = METRIEKEN[metriek]
+    frame = maanden.with_columns(
+        pl.col("van").dt.year().alias("jaar"), pl.col("van").dt.month().alias("mnd")
+    )
+    laatste_jaren = sorted(frame["jaar"].unique().to_list())[-jaren:]
+    fig = go.Figure()
+    namen = [fmt.maandnaam(i, taal, lang=False) for i in range(1, 13)]
+    for i, jaar in enumerate(laatste_jaren):
+        deel = frame.filter(pl.col("jaar") == jaar).sort("mnd")
+        waarden = {m: (v, o) for m, v, o in deel.select("mnd", metriek, "onderdrukt").iter_rows()}
+        ys = [
+            None if waarden.get(m, (None, False))[1] else waarden.get(m, (None, False))[0]
+            for m in range(1, 13)
+        ]
+        nieuwste = jaar == laatste_jaren[-1]
+        fig.add_scatter(
+            x=namen,
+            y=ys,
+            mode="lines+markers",
+            name=str(jaar),
+            line={
+                "width": 4 if nieuwste else 2,
+                "color": theme.LINTBLAUW
+                if nieuwste
+                else theme.PALET[(i % (len(theme.PALET) - 1)) + 1],
+            },
+            marker={"size": 7 if nieuwste else 5},
+            hovertext=[
+                f"{fmt.maandnaam(m, taal)} {jaar}: {_waardetekst(waarden.get(m, (None, False))[0], waarden.get(m, (None, False))[1], metriek, taal)}"
+                for m in range(1, 13)
+            ],
+            hoverinfo="text",
+            opacity=1 if nieuwste else 0.75,
+        )
+    theme.opmaak(fig, kader, hoogte=460)
+    fig.update_yaxes(
+        ticksuffix=suffix, rangemode="tozero", title={"text": t(label, taal), "font": {"size": 13}}
+    )
+    fig.update_xaxes(type="category")
+    return fig

@@ -1,0 +1,73 @@
+"""The store and cached view data for the Streamlit app (one connection per process)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from dashboard import config
+from dashboard.hierarchy import Boom, laad_boom
+from dashboard.store import Store
+from dashboard.views import Context
+
+
+@st.cache_resource(show_spinner="Gegevens worden geladen…")
+def store() -> Store:
+    """The process's store; the demo store is built first when none exists at the default path."""
+    from dashboard.demo import zorg_voor_store
+
+    instellingen = config.settings()
+    if instellingen.db_path == config.DEFAULT_DB:
+        zorg_voor_store(instellingen.db_path)
+    return Store(instellingen.db_path)
+
+
+def versie() -> int:
+    """The store's version: part of every cache key, so an import shows at once."""
+    return store().versie
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def boom(_versie: int) -> Boom:
+    """The organisation tree of this store version."""
+    return laad_boom(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def opties(_versie: int) -> dict[str, tuple[str, ...]]:
+    """The attribute values present in the data, per filter."""
+    frame = store().frame("select lk, gs, sg from attribuut")
+    return {
+        naam: tuple(sorted(set(frame[kolom].to_list())))
+        for naam, kolom in (("leeftijdsklasse", "lk"), ("geslacht", "gs"), ("schaalgroep", "sg"))
+    }
+
+
+def context(selectie: Any, toegang: frozenset[str] | None) -> Context:
+    """The view context for a selection."""
+    return Context(boom(versie()), selectie, config.settings().min_groep, toegang)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _gecached(
+    naam: str, versie_: int, selectie: Any, toegang: Any, extra: tuple[tuple[str, Any], ...]
+) -> Any:
+    module, _, functie = naam.rpartition(".")
+    # only view builders: `naam` never comes from user input, but keep the door narrow anyway
+    if not module.startswith("dashboard.views"):
+        raise ValueError(f"geen view-functie: {naam}")
+    bouwer = getattr(importlib.import_module(module), functie)
+    ctx = Context(boom(versie_), selectie, config.settings().min_groep, toegang)
+    return bouwer(store(), ctx, **dict(extra))
+
+
+def bouw(
+    functie: Callable[..., Any], selectie: Any, toegang: frozenset[str] | None, **extra: Any
+) -> Any:
+    """Build (or take from the cache) a view's data: `functie(store, ctx, **extra)` from
+    dashboard.views, cached per selection and store version."""
+    naam = f"{functie.__module__}.{functie.__qualname__}"
+    return _gecached(naam, versie(), selectie, toegang, tuple(sorted(extra.items())))

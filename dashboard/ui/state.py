@@ -1,0 +1,191 @@
+"""The shared sidebar: one selection, kept in the widgets and written to the URL on every run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard import selectie as sel_mod
+from dashboard.hierarchy import Boom
+from dashboard.i18n import t
+from dashboard.periods import Maand, maanden
+from dashboard.selectie import Selectie
+
+#: Query parameters owned by the shared selection; pages may add their own (e.g. `stap`).
+SELECTIE_PARAMS = ("org", "eenheid", "maand", "vgl", "taal", "lk", "gs", "sg")
+_SLEUTELS = {
+    "organisatie": "sel_org",
+    "eenheid": "sel_eenheid",
+    "maand": "sel_maand",
+    "vergelijking": "sel_vgl",
+    "leeftijdsklasse": "sel_lk",
+    "geslacht": "sel_gs",
+    "schaalgroep": "sel_sg",
+    "taal": "sel_taal",
+}
+
+
+def _url_params() -> dict[str, str]:
+    return {k: st.query_params.get(k, "") for k in SELECTIE_PARAMS if k in st.query_params}
+
+
+def _zet_widgets(s: Selectie) -> None:
+    ss = st.session_state
+    ss[_SLEUTELS["organisatie"]] = s.organisatie
+    ss[_SLEUTELS["eenheid"]] = s.eenheid
+    ss[_SLEUTELS["maand"]] = str(s.maand)
+    ss[_SLEUTELS["vergelijking"]] = s.vergelijking
+    ss[_SLEUTELS["leeftijdsklasse"]] = list(s.filter.leeftijdsklasse)
+    ss[_SLEUTELS["geslacht"]] = list(s.filter.geslacht)
+    ss[_SLEUTELS["schaalgroep"]] = list(s.filter.schaalgroep)
+    ss[_SLEUTELS["taal"]] = s.taal
+
+
+def begin(
+    boom: Boom, toegang: frozenset[str] | None, opties: Mapping[str, tuple[str, ...]]
+) -> Selectie | None:
+    """The selection before the widgets are drawn: from the URL on a fresh load or a pasted link."""
+    params = _url_params()
+    ss = st.session_state
+    # a new session, or a URL that differs from what this session last wrote (link pasted,
+    # back button): the URL wins
+    if "sel_url" not in ss or params != ss["sel_url"]:
+        s = sel_mod.uit_url(params, boom, toegang, opties)
+        if s is None:
+            return None
+        _zet_widgets(s)
+        ss["sel_url"] = s.naar_url()
+    return huidig(boom, toegang, opties)
+
+
+def huidig(
+    boom: Boom, toegang: frozenset[str] | None, opties: Mapping[str, tuple[str, ...]]
+) -> Selectie | None:
+    """The selection as the widgets hold it now (validated like a URL)."""
+    ss = st.session_state
+    params = {
+        "org": ss.get(_SLEUTELS["organisatie"], ""),
+        "eenheid": ss.get(_SLEUTELS["eenheid"], ""),
+        "maand": ss.get(_SLEUTELS["maand"], ""),
+        "vgl": ss.get(_SLEUTELS["vergelijking"], ""),
+        "taal": ss.get(_SLEUTELS["taal"], "nl"),
+        "lk": ",".join(ss.get(_SLEUTELS["leeftijdsklasse"], [])),
+        "gs": ",".join(ss.get(_SLEUTELS["geslacht"], [])),
+        "sg": ",".join(ss.get(_SLEUTELS["schaalgroep"], [])),
+    }
+    return sel_mod.uit_url(params, boom, toegang, opties)
+
+
+def schrijf_url(s: Selectie) -> None:
+    """Put the selection in the URL (explicit values) next to the page's own parameters."""
+    nieuw = s.naar_url()
+    for k in SELECTIE_PARAMS:
+        if k not in nieuw and k in st.query_params:
+            del st.query_params[k]
+    for k, v in nieuw.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+    st.session_state["sel_url"] = nieuw
+
+
+def kies_eenheid(code: str) -> None:
+    """Drill down: make `code` the selected unit (use as an on_click callback)."""
+    st.session_state[_SLEUTELS["eenheid"]] = code
+
+
+def _bij_organisatie() -> None:
+    ss = st.session_state
+    ss[_SLEUTELS["eenheid"]] = ss[_SLEUTELS["organisatie"]]
+
+
+def zijbalk(
+    boom: Boom, s: Selectie, toegang: frozenset[str] | None, opties: Mapping[str, tuple[str, ...]]
+) -> Selectie:
+    """Draw the shared filters in the sidebar; returns the selection after this run's changes."""
+    taal = s.taal
+    organisaties = [o for o in boom.organisaties if toegang is None or o in toegang]
+    with st.sidebar:
+        st.selectbox(
+            t("Organisatie", taal),
+            organisaties,
+            key=_SLEUTELS["organisatie"],
+            format_func=boom.naam,
+            on_change=_bij_organisatie,
+        )
+        org = st.session_state[_SLEUTELS["organisatie"]]
+        eenheden = _boomvolgorde(boom, org)
+        if st.session_state.get(_SLEUTELS["eenheid"]) not in eenheden:
+            st.session_state[_SLEUTELS["eenheid"]] = org
+        st.selectbox(
+            t("Eenheid", taal),
+            eenheden,
+            key=_SLEUTELS["eenheid"],
+            format_func=lambda c: _ingesprongen(boom, c),
+        )
+        laatste = boom.laatste_maand([org]) or s.maand
+        eerste = laatste.plus(-11 * 12)
+        keuzes = [str(m) for m in reversed(maanden(eerste, laatste))]
+        if st.session_state.get(_SLEUTELS["maand"]) not in keuzes:
+            st.session_state[_SLEUTELS["maand"]] = keuzes[0]
+        st.selectbox(
+            t("Maand", taal),
+            keuzes,
+            key=_SLEUTELS["maand"],
+            format_func=lambda m: fmt.maand(Maand.parse(m), taal, lang=True),
+        )
+        st.segmented_control(
+            t("Vergelijking", taal),
+            list(sel_mod.VERGELIJKINGEN),
+            key=_SLEUTELS["vergelijking"],
+            format_func=lambda v: t(
+                "zelfde maand vorig jaar" if v == "vorig_jaar" else "voortschrijdend 12 maanden",
+                taal,
+            ),
+            required=True,
+        )
+        actief = sum(
+            bool(st.session_state.get(_SLEUTELS[n]))
+            for n in ("leeftijdsklasse", "geslacht", "schaalgroep")
+        )
+        label = t("Filters op kenmerken", taal) + (f" ({actief})" if actief else "")
+        with st.expander(label, expanded=bool(actief)):
+            for naam, titel in (
+                ("leeftijdsklasse", "Leeftijdsklasse"),
+                ("geslacht", "Geslacht"),
+                ("schaalgroep", "Schaalgroep"),
+            ):
+                st.multiselect(
+                    t(titel, taal),
+                    list(opties.get(naam, ())),
+                    key=_SLEUTELS[naam],
+                    placeholder=t("alle", taal),
+                    format_func=lambda w: w or "onbekend",
+                )
+        st.segmented_control(
+            t("Taal", taal), ["nl", "en"], key=_SLEUTELS["taal"], format_func=lambda x: {"nl": "Nederlands", "en": "English"}[x],
+            required=True,
+        )  # fmt: skip
+    nieuw = huidig(boom, toegang, opties) or s
+    schrijf_url(nieuw)
+    return nieuw
+
+
+def _boomvolgorde(boom: Boom, org: str) -> list[str]:
+    volgorde: list[str] = []
+
+    def loop(code: str) -> None:
+        volgorde.append(code)
+        for kind in boom.kinderen.get(code, []):
+            loop(kind)
+
+    loop(org)
+    return volgorde
+
+
+def _ingesprongen(boom: Boom, code: str) -> str:
+    e = boom.eenheden.get(code)
+    if e is None:
+        return code
+    return ("\u2003" * e.niveau + "└ " if e.niveau else "") + e.naam

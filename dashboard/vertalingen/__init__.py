@@ -1,0 +1,1 @@
+"""English translations per view: each module defines `EN = {"Dutch text": "English text"}`."""

@@ -1,0 +1,40 @@
+"""Overzicht: the headline numbers of the month and the trend."""
+
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import t
+from dashboard.ui import components, data, pagina
+from dashboard.views import overzicht
+
+selectie, toegang = pagina.selectie()
+taal = selectie.taal
+ctx = data.context(selectie, toegang)
+o = data.bouw(overzicht.bouw, selectie, toegang)
+
+st.title(o.kop)
+st.caption(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+components.kaarten(o.kaarten, selectie.vergelijking, taal, o.frequent_aantal)
+
+links, rechts = st.columns([3, 2])
+with links:
+    metriek = st.segmented_control(
+        t("Maatstaf", taal),
+        ["verzuimpercentage", "meldingsfrequentie"],
+        default="verzuimpercentage",
+        key="overzicht_metriek",
+        format_func=lambda m: t(
+            "Verzuimpercentage" if m == "verzuimpercentage" else "Meldingsfrequentie", taal
+        ),
+        required=True,
+    )
+with rechts:
+    benchmarks = st.toggle(t("Benchmarks tonen", taal), value=True, key="overzicht_benchmarks")
+
+components.grafiek(
+    overzicht.trend_figuur(o, ctx, metriek=metriek, benchmarks_tonen=benchmarks),
+    sleutel="overzicht_trend",
+    taal=taal,
+    tabel=overzicht.tabel(o, taal),
+)
+components.grafiek(overzicht.seizoen_figuur(o, ctx), sleutel="overzicht_seizoen", taal=taal)
