@@ -445,17 +445,19 @@ class Effect:
     tekst: str
 
 
-def _waarde_en_variantie(t: Telling, metriek: Metriek, phi: float) -> tuple[float, float, float]:
-    """Level, its variance, and the variance of its logarithm (inf when undefined)."""
+def _waarde_en_variantie(
+    t: Telling, metriek: Metriek, phi: float
+) -> tuple[float, float, float] | None:
+    """Level, its variance, and the variance of its log (inf when undefined); None if empty."""
     if metriek == "meldingsfrequentie":
         if t.persoonsjaren <= 0:
-            raise ValueError("geen persoonsjaren in een van de groepen")
+            return None
         r = t.meldingen / t.persoonsjaren
         # Poisson: var(O) = O, so var(O/PY) = O/PY², var(log r) = 1/O; φ for clustering
         var_log = phi / t.meldingen if t.meldingen > 0 else math.inf
         return r, phi * t.meldingen / t.persoonsjaren**2, var_log
     if t.beschikbare_dagen <= 0:
-        raise ValueError("geen beschikbare dagen in een van de groepen")
+        return None
     p = t.verzuimdagen / t.beschikbare_dagen
     var_p = phi * p * (1 - p) / t.beschikbare_dagen
     var_log = phi * (1 - p) / (t.beschikbare_dagen * p) if p > 0 else math.inf
@@ -513,7 +515,7 @@ def verschil_in_verschillen(
     *,
     pilot_label: str = "de pilotafdelingen",
     vergelijk_label: str = "de vergelijkingsafdelingen",
-) -> Effect:
+) -> Effect | None:
     """Difference in differences (pilot change − comparison change) with a 95% interval.
 
     Absolute: (after − before in the pilot) − (after − before in the comparison), in reports per
@@ -523,12 +525,16 @@ def verschil_in_verschillen(
     `overdispersie_verandering` over the non-pilot units: absence days are clustered in spells,
     so the verzuimpercentage needs it (φ of tens); for meldingen it is usually near 1. The method
     assumes both groups would have changed alike without the pilot; it cannot see selection for
-    high absence (see `regressie_naar_gemiddelde`).
+    high absence (see `regressie_naar_gemiddelde`). None when a group has no one in a period.
     """
-    (pv, vpv, lpv), (pn, vpn, lpn), (vv, vvv, lvv), (vn, vvn, lvn) = (
+    niveaus = [
         _waarde_en_variantie(t, metriek, phi)
         for t in (pilot_voor, pilot_na, vergelijk_voor, vergelijk_na)
-    )
+    ]
+    bekend = [n for n in niveaus if n is not None]
+    if len(bekend) < len(niveaus):
+        return None
+    (pv, vpv, lpv), (pn, vpn, lpn), (vv, vvv, lvv), (vn, vvn, lvn) = bekend
     schatting = (pn - pv) - (vn - vv)
     marge = Z95 * math.sqrt(vpv + vpn + vvv + vvn)
     relatief = relatief_laag = relatief_hoog = None
@@ -763,7 +769,11 @@ def met_interval(
                 pl.lit(phi).alias(f"{metriek}_phi"),
             )
         )
-    return pl.concat(delen) if delen else frame
+    if not delen:
+        return frame.with_columns(
+            pl.lit(None, pl.Float64).alias(f"{metriek}_{k}") for k in ("laag", "hoog", "phi")
+        )
+    return pl.concat(delen)
 
 
 @dataclass(frozen=True)
