@@ -1,0 +1,109 @@
+"""Browser tests: `streamlit run app.py` on a free port, driven by Playwright with the system
+Chromium. Skipped with a reason when Chromium or Playwright is absent (.ci/run installs them)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+)
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]  # fmt: skip
+
+pytestmark = pytest.mark.e2e
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if CHROMIUM is None:
+        pytest.skip(
+            "Chromium is niet geïnstalleerd (apt-get install chromium); .ci/run installeert het"
+        )
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        pytest.skip("het Python-pakket playwright ontbreekt (requirements-dev.txt)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def server(chromium: str, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on the demo store (a private copy), as a user starts it."""
+    db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
+    shutil.copy(demo_db, db)
+    poort = _vrije_poort()
+    env = {**os.environ, "VERZUIMZICHT_DB": str(db)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{poort}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("streamlit is niet gestart")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def wacht_tot_klaar(page: object, timeout: float = 60) -> None:
+    """Wait until the Streamlit script has finished (no running indicator for 1.5 s)."""
+    begin = time.time()
+    stil = 0
+    while time.time() - begin < timeout:
+        bezig = page.query_selector("[data-testid='stStatusWidget']") is not None  # type: ignore[attr-defined]
+        stil = 0 if bezig else stil + 1
+        if stil >= 6:
+            return
+        time.sleep(0.25)
+    raise TimeoutError("de app werd niet klaar")
+
+
+def screenshot(page: object, naam: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    pad = SCREENSHOTS / f"{naam}.png"
+    page.screenshot(path=str(pad), full_page=True)  # type: ignore[attr-defined]
+    return pad
