@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import polars as pl
+
 from dashboard.periods import MAANDEN_KORT, MAANDEN_LANG, MONTHS_SHORT_EN, Maand
 
 ONDERDRUKT = "< 10"
@@ -68,3 +70,38 @@ def maandnaam(nummer: int, taal: str = "nl", lang: bool = True) -> str:
 def separators(taal: str = "nl") -> str:
     """Plotly `layout.separators` for the language: decimal then thousands."""
     return ",." if taal == "nl" else ".,"
+
+
+def tabel_tekst(frame: pl.DataFrame, taal: str = "nl") -> pl.DataFrame:
+    """A table's numbers as text in the language's format; rows marked `onderdrukt` show '< 10'
+    in every number column (the column `onderdrukt` itself is left out)."""
+    onderdrukt = (
+        frame["onderdrukt"].to_list() if "onderdrukt" in frame.columns else [False] * frame.height
+    )
+    uit: dict[str, list[str]] = {}
+    for c in frame.columns:
+        if c == "onderdrukt":
+            continue
+        s = frame[c]
+        laag = c.lower()
+        if s.dtype.is_numeric():
+            waarden = [v for v in s.to_list() if v is not None]
+            heel = all(float(v).is_integer() for v in waarden)
+            if "frequentie" in laag:
+                dec = 2
+            elif "percentage" in laag or "%" in laag or "duur" in laag or "score" in laag:
+                dec = 1
+            else:
+                dec = 0 if heel else 1
+            uit[c] = [
+                ONDERDRUKT if o else getal(v, dec, taal)
+                for v, o in zip(s.to_list(), onderdrukt, strict=True)
+            ]
+        elif s.dtype == pl.Date:
+            uit[c] = [
+                maand(v, taal) if v is not None and v.day == 1 else datum(v, taal)
+                for v in s.to_list()
+            ]
+        else:
+            uit[c] = ["" if v is None else str(v) for v in s.to_list()]
+    return pl.DataFrame(uit, schema=dict.fromkeys(uit, pl.String))

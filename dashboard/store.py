@@ -21,7 +21,7 @@ import polars as pl
 import queries
 from dashboard.config import settings
 
-MIGRATIES: tuple[str, ...] = ("schema/001_basis",)
+MIGRATIES: tuple[str, ...] = ("schema/001_basis", "schema/002_wijzigingsteller")
 
 #: Derived tables, rebuilt in this order after every import or restore.
 BOUWSTAPPEN: tuple[str, ...] = (
@@ -138,8 +138,12 @@ class Store:
 
     @property
     def versie(self) -> int:
-        """Changes with every import or restore; part of every cache key."""
-        return int(self.sql("select coalesce(max(import_id), 0) from import_log")[0][0])
+        """Changes with every import, restore or small write; part of every cache key."""
+        rij = self.sql(
+            "select (select coalesce(max(import_id), 0) from import_log) * 1000000"
+            " + (select coalesce(max(teller), 0) from wijziging)"
+        )
+        return int(rij[0][0])
 
     # -- schema -------------------------------------------------------------------------------
 
@@ -204,6 +208,7 @@ class Store:
             cur.execute("begin transaction")
             try:
                 yield cur
+                cur.execute("update wijziging set teller = teller + 1")
                 cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")

@@ -61,38 +61,6 @@ def _uitleg(sleutel: str, taal: str) -> str:
     return kort(sleutel, taal)
 
 
-def tabel_weergave(frame: pl.DataFrame, taal: str) -> pl.DataFrame:
-    """Numbers as Dutch text ('5,3', '1.234'); suppressed rows show '< 10' in every number."""
-    onderdrukt = (
-        frame["onderdrukt"] if "onderdrukt" in frame.columns else pl.Series([False] * frame.height)
-    )
-    uit = {}
-    for c in frame.columns:
-        if c == "onderdrukt":
-            continue
-        s = frame[c]
-        if s.dtype.is_numeric():
-            dec = (
-                2
-                if "frequentie" in c.lower()
-                else 0
-                if s.dtype.is_integer() or c.lower() in ("meldingen", "frequent verzuim")
-                else 1
-            )
-            uit[c] = [
-                fmt.ONDERDRUKT if o else fmt.getal(v, dec, taal)
-                for v, o in zip(s.to_list(), onderdrukt.to_list(), strict=True)
-            ]
-        elif s.dtype == pl.Date:
-            uit[c] = [
-                fmt.maand(v, taal) if v is not None and v.day == 1 else fmt.datum(v, taal)
-                for v in s.to_list()
-            ]
-        else:
-            uit[c] = [("" if v is None else str(v)) for v in s.to_list()]
-    return pl.DataFrame(uit, schema={c: pl.String for c in uit})
-
-
 def grafiek(
     fig: go.Figure,
     *,
@@ -121,7 +89,7 @@ def grafiek(
                 titel=titel,
             )
         if toon:
-            st.dataframe(tabel_weergave(tabel, taal), hide_index=True, width="stretch")
+            st.dataframe(fmt.tabel_tekst(tabel, taal), hide_index=True, width="stretch")
     return keuze
 
 

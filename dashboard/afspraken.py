@@ -1,0 +1,122 @@
+"""Agreements (afspraken) of the monthly consultation, stored per client organisation and month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dashboard.periods import Maand
+from dashboard.store import Store
+
+STATUSSEN: tuple[str, ...] = ("open", "loopt", "afgerond", "vervallen")
+STATUS_LABELS = {"open": "open", "loopt": "loopt", "afgerond": "afgerond", "vervallen": "vervallen"}
+
+
+class AfspraakFout(ValueError):
+    """An agreement that cannot be stored; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    """One agreement: what, who, and how far it is."""
+
+    organisatie: str
+    maand: Maand
+    tekst: str
+    eigenaar: str = ""
+    status: str = "open"
+    afspraak_id: int | None = None
+
+
+def van_overleg(store: Store, organisatie: str, maand: Maand) -> list[Afspraak]:
+    """The agreements made in the consultation of `maand`."""
+    return _lees(
+        store,
+        "where organisatie = $o and overleg_maand = $m",
+        {"o": organisatie, "m": maand.eerste_dag},
+    )
+
+
+def vorige_keer(
+    store: Store, organisatie: str, maand: Maand
+) -> tuple[Maand | None, list[Afspraak]]:
+    """The agreements of the latest consultation before `maand` ('afspraken vorige keer')."""
+    rijen = store.sql(
+        "select max(overleg_maand) from afspraak where organisatie = $o and overleg_maand < $m",
+        {"o": organisatie, "m": maand.eerste_dag},
+    )
+    vorige = rijen[0][0] if rijen else None
+    if vorige is None:
+        return None, []
+    m = Maand.of(vorige)
+    return m, van_overleg(store, organisatie, m)
+
+
+def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
+    frame = store.frame(
+        "select afspraak_id, organisatie, overleg_maand, tekst, eigenaar, status from afspraak "
+        f"{waar} order by afspraak_id",
+        params,
+    )
+    return [
+        Afspraak(
+            r["organisatie"],
+            Maand.of(r["overleg_maand"]),
+            r["tekst"],
+            r["eigenaar"],
+            r["status"],
+            r["afspraak_id"],
+        )
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+def bewaar(store: Store, afspraak: Afspraak) -> int:
+    """Insert or update an agreement; returns its id."""
+    tekst = afspraak.tekst.strip()
+    if not tekst:
+        raise AfspraakFout("beschrijf de afspraak")
+    if len(tekst) > 500:
+        raise AfspraakFout("een afspraak is hooguit 500 tekens")
+    if afspraak.status not in STATUSSEN:
+        raise AfspraakFout(f"onbekende status '{afspraak.status}'")
+    nu = dt.datetime.now().replace(microsecond=0)
+    with store.schrijf() as cur:
+        if afspraak.afspraak_id is None:
+            nieuw = int(
+                cur.sql("select coalesce(max(afspraak_id), 0) + 1 from afspraak").fetchall()[0][0]
+            )
+            cur.execute(
+                "insert into afspraak values ($id, $o, $m, $t, $e, $s, $nu)",
+                {"id": nieuw, "o": afspraak.organisatie, "m": afspraak.maand.eerste_dag, "t": tekst,
+                 "e": afspraak.eigenaar.strip(), "s": afspraak.status, "nu": nu},
+            )  # fmt: skip
+            return nieuw
+        cur.execute(
+            "update afspraak set tekst = $t, eigenaar = $e, status = $s, gewijzigd = $nu where afspraak_id = $id",
+            {
+                "id": afspraak.afspraak_id,
+                "t": tekst,
+                "e": afspraak.eigenaar.strip(),
+                "s": afspraak.status,
+                "nu": nu,
+            },
+        )
+        return afspraak.afspraak_id
+
+
+def zet_status(store: Store, afspraak_id: int, status: str) -> None:
+    """Change the status of an agreement."""
+    if status not in STATUSSEN:
+        raise AfspraakFout(f"onbekende status '{status}'")
+    with store.schrijf() as cur:
+        cur.execute(
+            "update afspraak set status = $s, gewijzigd = $nu where afspraak_id = $id",
+            {"id": afspraak_id, "s": status, "nu": dt.datetime.now().replace(microsecond=0)},
+        )
+
+
+def verwijder(store: Store, afspraak_id: int) -> None:
+    """Delete an agreement."""
+    with store.schrijf() as cur:
+        cur.execute("delete from afspraak where afspraak_id = $id", {"id": afspraak_id})
