@@ -38,3 +38,6 @@ components.grafiek(
     tabel=overzicht.tabel(o, taal),
 )
 components.grafiek(overzicht.seizoen_figuur(o, ctx), sleutel="overzicht_seizoen", taal=taal)
+
+st.divider()
+components.pagina_pptx(o.kop, ctx.ondertitel(fmt.maand(selectie.maand, taal, lang=True)), taal, sleutel="overzicht_pptx")

@@ -83,3 +83,15 @@ def test_engels(app):
     assert not at.exception
     assert at.title[0].value.startswith("Absence in oktober") is False
     assert at.title[0].value.startswith("Absence in October 2026")
+
+
+def test_voortschrijdend_als_vergelijking(app, demo_store):
+    at = app(org="MLV", eenheid="MLV", maand="2026-10", vgl="r12", taal="nl")
+    assert not at.exception
+    boom = laad_boom(demo_store)
+    (groep,) = metrics.groepen(boom, ["MLV"])
+    (r12,) = metrics.kerncijfers(
+        demo_store, boom, [Periode("r12", Maand(2025, 11), Maand(2026, 10))], [groep]
+    ).to_dicts()
+    assert kaartwaarden(at)["Verzuimpercentage"] == fmt.procent(r12["verzuimpercentage"])
+    assert at.title[0].value.startswith("Verzuim in de 12 maanden t/m oktober 2026")

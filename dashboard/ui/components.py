@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from dashboard import config, definitions
 from dashboard import format as fmt
 from dashboard.charts import theme
+from dashboard.exports import afbeelding, pptx
 from dashboard.exports.xlsx import frame_naar_werkboek
 from dashboard.i18n import t
 from dashboard.views.overzicht import Kaart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def kaarten(
@@ -69,49 +72,120 @@ def grafiek(
     tabel: pl.DataFrame | None = None,
     on_select: str = "ignore",
 ) -> object:
-    """A chart exactly as exported (theme=None), with a 'tabel' toggle and an Excel download."""
+    """A chart exactly as exported (theme=None) with, below it, a table toggle and downloads:
+    Excel (the numbers), PNG and SVG rendered on the server, and a one-slide PowerPoint."""
     titel = _titel(fig)
     keuze = st.plotly_chart(
         fig, theme=None, key=sleutel, config=theme.plotly_config(titel),
         on_select=on_select,  # type: ignore[call-overload]
         selection_mode="points",
     )  # fmt: skip
+    _onthoud(fig, tabel)
+    naam = theme.bestandsnaam(titel)
+    kolommen = st.columns([2, 1, 1, 1, 1.3, 2.7])
+    toon = False
     if tabel is not None:
-        links, rechts = st.columns([1, 3])
-        with links:
+        with kolommen[0]:
             toon = st.toggle(t("Toon als tabel", taal), key=f"{sleutel}_tabel")
-        with rechts:
-            excel_knop(
-                {titel[:31] or "Gegevens": tabel},
-                theme.bestandsnaam(titel),
-                taal,
-                sleutel=f"{sleutel}_xlsx",
-                titel=titel,
-            )
-        if toon:
-            st.dataframe(fmt.tabel_tekst(tabel, taal), hide_index=True, width="stretch")
+        with kolommen[1]:
+            st.download_button(
+                "Excel", lambda: werkboek(fig, tabel, taal), file_name=f"{naam}.xlsx", mime=XLSX_MIME,
+                key=f"{sleutel}_xlsx", icon=":material/table:", on_click="ignore",
+                help=t("Download als Excel", taal),
+            )  # fmt: skip
+    beschikbaar, reden = afbeelding.beschikbaar()
+    for kolom, formaat, mime in (
+        (kolommen[2], "png", "image/png"),
+        (kolommen[3], "svg", "image/svg+xml"),
+    ):
+        with kolom:
+            st.download_button(
+                formaat.upper(), lambda f=formaat: afbeelding.afbeelding(fig, f), file_name=f"{naam}.{formaat}",
+                mime=mime, key=f"{sleutel}_{formaat}", icon=":material/image:", on_click="ignore",
+                disabled=not beschikbaar, help=reden or t("Download als afbeelding", taal) + " (1600×900)",
+            )  # fmt: skip
+    with kolommen[4]:
+        st.download_button(
+            "PowerPoint", lambda: pptx.deck(titel, _ondertitel(fig), [dia(fig)], taal=taal),
+            file_name=f"{naam}.pptx", mime=PPTX_MIME, key=f"{sleutel}_pptx", icon=":material/slideshow:",
+            on_click="ignore", help=t("Download als PowerPoint", taal),
+        )  # fmt: skip
+    if toon and tabel is not None:
+        st.dataframe(fmt.tabel_tekst(tabel, taal), hide_index=True, width="stretch")
     return keuze
 
 
 def _titel(fig: go.Figure) -> str:
-    tekst = fig.layout.title.text or "grafiek"
-    return tekst.replace("<b>", "").replace("</b>", "").replace("<br>", " ")
+    return _tekst(fig.layout.title.text) or "grafiek"
 
 
-def excel_knop(
-    bladen: Mapping[str, pl.DataFrame], naam: str, taal: str, *, sleutel: str, titel: str = ""
-) -> None:
-    """Download the numbers as a formatted workbook with a 'Toelichting' sheet."""
+def _ondertitel(fig: go.Figure) -> str:
+    sub = fig.layout.title.subtitle
+    return _tekst(sub.text if sub is not None else "")
+
+
+def _voetnoot(fig: go.Figure) -> str:
+    for a in fig.layout.annotations:
+        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
+            return _tekst(a.text)
+    return ""
+
+
+def _tekst(html: str | None) -> str:
+    return (html or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ").strip()
+
+
+def dia(fig: go.Figure) -> pptx.Dia:
+    """The slide of a figure: its title, subtitle and source line, the chart native."""
+    return pptx.Dia(_titel(fig), _ondertitel(fig), _voetnoot(fig), figuur=fig, notities=_notities())
+
+
+def _notities() -> str:
+    return "\n".join(
+        f"{k}: {v}"
+        for k, v in definitions.toelichting_regels(
+            config.settings().min_groep, config.settings().min_respondenten
+        )
+    )
+
+
+def werkboek(fig: go.Figure, tabel: pl.DataFrame, taal: str) -> bytes:
+    """The numbers behind a chart as a workbook, with a 'Toelichting' sheet (selection, source,
+    definitions, suppression)."""
+    titel = _titel(fig)
     buffer = io.BytesIO()
     frame_naar_werkboek(
-        bladen,
+        {titel[:31] or "Gegevens": tabel},
         buffer,
         toelichting=[
             ("Onderwerp", titel),
-            ("Privacy", "Groepen met minder dan 10 medewerkers zijn onderdrukt (< 10)."),
+            ("Selectie", _ondertitel(fig)),
+            ("Bron en peildatum", _voetnoot(fig)),
+            *definitions.toelichting_regels(
+                config.settings().min_groep, config.settings().min_respondenten
+            ),
         ],
     )
+    return buffer.getvalue()
+
+
+def _onthoud(fig: go.Figure, tabel: pl.DataFrame | None) -> None:
+    """Keep this run's figures, for the page's PowerPoint download."""
+    ss = st.session_state
+    run = ss.get("_frame_teller", 0)
+    if ss.get("_figuren_run") != run:
+        ss["_figuren_run"], ss["_figuren"] = run, []
+    ss["_figuren"].append(fig)
+
+
+def pagina_pptx(titel: str, ondertitel: str, taal: str, *, sleutel: str) -> None:
+    """'Download als PowerPoint' for every chart shown on this page (one slide each)."""
+    figuren = list(st.session_state.get("_figuren", []))
+    if not figuren:
+        return
     st.download_button(
-        t("Download als Excel", taal), buffer.getvalue(), file_name=f"{naam}.xlsx", mime=XLSX_MIME,
-        key=sleutel, icon=":material/download:", on_click="ignore",
+        t("Download als PowerPoint", taal) + f" ({len(figuren)} dia's)",
+        lambda: pptx.deck(titel, ondertitel, [dia(f) for f in figuren], taal=taal),
+        file_name=f"{theme.bestandsnaam(titel)}.pptx", mime=PPTX_MIME, key=sleutel,
+        icon=":material/slideshow:", on_click="ignore", type="primary",
     )  # fmt: skip

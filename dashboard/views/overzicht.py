@@ -115,31 +115,34 @@ def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht
 
 
 def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
-    """The finding of the month in one sentence, e.g. 'Verzuim in oktober 0,4 procentpunt lager dan vorig jaar'."""
+    """The finding in one sentence, e.g. 'Verzuim in oktober 2026 0,4 procentpunt lager dan vorig
+    jaar (5,3%)', for the month or for the 12 months up to it (the sidebar's comparison)."""
     taal = ctx.taal
+    basis = "r12" if ctx.selectie.vergelijking == "r12" else "maand"
     maandnaam = fmt.maandnaam(m.maand, taal)
+    if taal == "en":
+        wanneer = f"in the 12 months to {maandnaam} {m.jaar}" if basis == "r12" else f"in {maandnaam} {m.jaar}"
+        vergeleken = "a year earlier" if basis == "r12" else "last year"
+    else:
+        wanneer = f"in de 12 maanden t/m {maandnaam} {m.jaar}" if basis == "r12" else f"in {maandnaam} {m.jaar}"
+        vergeleken = "een jaar eerder" if basis == "r12" else "vorig jaar"
     if kaart.onderdrukt:
         if taal == "en":
-            return f"Absence in {maandnaam} {m.jaar}: group too small to show (< {ctx.min_groep})"
-        return f"Verzuim in {maandnaam} {m.jaar}: groep te klein om te tonen (< {ctx.min_groep})"
-    d = kaart.verschil("maand")
-    if d is None or kaart.maand is None:
-        return f"Verzuim in {maandnaam} {m.jaar}: {kaart.waarde('maand', taal)}"
+            return f"Absence {wanneer}: group too small to show (< {ctx.min_groep})"
+        return f"Verzuim {wanneer}: groep te klein om te tonen (< {ctx.min_groep})"
+    waarde = kaart.waarde(basis, taal)
+    d = kaart.verschil(basis)
+    if d is None:
+        return f"{'Absence' if taal == 'en' else 'Verzuim'} {wanneer}: {waarde}"
     if taal == "en":
-        richting = "higher" if d > 0.05 else "lower" if d < -0.05 else "the same as"
-        getal = (
-            f"{fmt.getal(abs(d), 1, taal)} percentage points " if richting != "the same as" else ""
-        )
-        return f"Absence in {maandnaam} {m.jaar} {getal}{richting} than last year ({kaart.waarde('maand', taal)})"
+        if abs(d) < 0.05:
+            return f"Absence {wanneer} the same as {vergeleken} ({waarde})"
+        richting = "higher" if d > 0 else "lower"
+        return f"Absence {wanneer} {fmt.getal(abs(d), 1, taal)} percentage points {richting} than {vergeleken} ({waarde})"
     if abs(d) < 0.05:
-        return (
-            f"Verzuim in {maandnaam} {m.jaar} gelijk aan vorig jaar ({kaart.waarde('maand', taal)})"
-        )
+        return f"Verzuim {wanneer} gelijk aan {vergeleken} ({waarde})"
     richting = "hoger" if d > 0 else "lager"
-    return (
-        f"Verzuim in {maandnaam} {m.jaar} {fmt.getal(abs(d), 1, taal)} procentpunt {richting} "
-        f"dan vorig jaar ({kaart.waarde('maand', taal)})"
-    )
+    return f"Verzuim {wanneer} {fmt.getal(abs(d), 1, taal)} procentpunt {richting} dan {vergeleken} ({waarde})"
 
 
 def trend_figuur(
