@@ -36,6 +36,12 @@ CLI_KOLOMMEN: tuple[str, ...] = (
     "onderdrukt",
 )  # fmt: skip
 
+#: Day weights in the facts are exact integers; these are their scales (see queries/build/feit.sql).
+_GESCHAALD: dict[str, tuple[str, float]] = {
+    "beschikbaar_e4": ("beschikbare_dagen", 1e4),
+    **{f"verzuim_{k}_e8": (f"verzuimdagen_{k}", 1e8) for k in ("kort", "middellang", "lang", "extra_lang", "ongeval")},
+}
+
 _SOMMEN: tuple[str, ...] = (
     "bezettingsdagen", "beschikbare_dagen", "verzuimdagen_kort", "verzuimdagen_middellang",
     "verzuimdagen_lang", "verzuimdagen_extra_lang", "verzuimdagen_ongeval", "meldingen",
@@ -275,11 +281,18 @@ def _optelbaar(
             relaties=relaties,
         )
     sleutel = ["periode_id", "groep", *([dim] if dim else [])]
-    # summed in polars: faster than DuckDB's hash aggregate for these wide, small groups
-    return feiten.group_by(sleutel).agg(
-        *[pl.col(c).cast(pl.Float64).sum() for c in _SOMMEN if c not in _EINDE],
-        *[pl.col(c).filter(pl.col("einde")).cast(pl.Float64).sum() for c in _EINDE],
+    tellingen = [c for c in feiten.columns if c not in (*sleutel, "einde", "lk", "gs", "sg")]
+    # summed in polars (faster than DuckDB's hash aggregate for these wide, small groups) as
+    # integers, so the result never depends on the order of addition; scaled day weights become
+    # days only after summing
+    som = feiten.group_by(sleutel).agg(
+        *[pl.col(c).cast(pl.Int64).sum() for c in tellingen if c not in _EINDE],
+        *[pl.col(c).filter(pl.col("einde")).cast(pl.Int64).sum() for c in _EINDE],
     )
+    return som.with_columns(
+        *[(pl.col(c) / schaal).alias(naam) for c, (naam, schaal) in _GESCHAALD.items()],
+        *[pl.col(c).cast(pl.Float64) for c in tellingen if c not in _GESCHAALD],
+    ).drop(list(_GESCHAALD))
 
 
 def _met_nulverzuim(

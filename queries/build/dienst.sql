@@ -10,7 +10,8 @@ select
     ab.attr,
     p.begindatum as begin,
     coalesce(p.einddatum, date '9999-12-31') as eind,
-    p.deeltijdfactor as f,
+    -- factors as exact integers (1/10000): sums never depend on the order of addition
+    cast(round(p.deeltijdfactor * 10000) as bigint) as f4,
     lead(p.begindatum) over (partition by m.mw order by p.begindatum) as volgende_begin
 from personeel_rij as p
 inner join actief as a on a.snapshot_id = p.snapshot_id and a.soort = 'personeel'

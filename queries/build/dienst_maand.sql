@@ -5,7 +5,7 @@
 create or replace table dienst_maand as
 with geknipt as (
     select
-        d.mw, d.en, d.attr, d.f, d.volgende_begin,
+        d.mw, d.en, d.attr, d.f4, d.volgende_begin,
         greatest(d.begin, (select min(maand) from kalender)) as b,
         least(d.eind, p.laatste_dag) as e,
         p.laatste_dag
@@ -14,7 +14,7 @@ with geknipt as (
 )
 
 select
-    g.mw, g.en, g.attr, g.f, k.maand,
+    g.mw, g.en, g.attr, g.f4, k.maand,
     greatest(g.b, k.maand) as b,
     least(g.e, k.maand_eind) as e,
     coalesce(g.volgende_begin > least(k.maand_eind, g.laatste_dag), true) as laatst,

@@ -7,7 +7,8 @@ select
     v.eerste_verzuimdag as begin,
     least(coalesce(v.laatste_verzuimdag, s.peildatum), s.peildatum) as eind,
     v.laatste_verzuimdag is null or v.laatste_verzuimdag > s.peildatum as open,
-    v.ao_percentage as p,
+    -- percentages as exact integers (1/100 percent)
+    cast(round(v.ao_percentage * 100) as bigint) as p2,
     v.verzuimsoort as soort
 from verzuim_rij as v
 inner join actief as a on a.snapshot_id = v.snapshot_id and a.soort = 'verzuim'

@@ -1,5 +1,6 @@
 -- grain: one row per unit (en), month and attribute combination (attr)
--- answers: every monthly count the metrics of DESIGN section 3 are made of, from the parts built
+-- answers: every monthly count the metrics of DESIGN section 3 are made of (all integers, day
+-- weights scaled: beschikbaar_e4 in 1/10000 day, verzuim_*_e8 in 10^-8 day, so that sums are exact), from the parts built
 -- before (feit_*); each adds up over units and attribute combinations within one month. Every
 -- key of the other parts is a key of feit_bezetting (their days and employees are in service),
 -- except ended spells, whose unit is that of the spell's first day.
@@ -16,12 +17,12 @@ with samen as (
 select
     en, maand, attr,
     cast(coalesce(bezettingsdagen, 0) as bigint) as bezettingsdagen,
-    cast(coalesce(beschikbare_dagen, 0) as double) as beschikbare_dagen,
-    cast(coalesce(verzuimdagen_kort, 0) as double) as verzuimdagen_kort,
-    cast(coalesce(verzuimdagen_middellang, 0) as double) as verzuimdagen_middellang,
-    cast(coalesce(verzuimdagen_lang, 0) as double) as verzuimdagen_lang,
-    cast(coalesce(verzuimdagen_extra_lang, 0) as double) as verzuimdagen_extra_lang,
-    cast(coalesce(verzuimdagen_ongeval, 0) as double) as verzuimdagen_ongeval,
+    cast(coalesce(beschikbaar_e4, 0) as bigint) as beschikbaar_e4,
+    cast(coalesce(verzuim_kort_e8, 0) as bigint) as verzuim_kort_e8,
+    cast(coalesce(verzuim_middellang_e8, 0) as bigint) as verzuim_middellang_e8,
+    cast(coalesce(verzuim_lang_e8, 0) as bigint) as verzuim_lang_e8,
+    cast(coalesce(verzuim_extra_lang_e8, 0) as bigint) as verzuim_extra_lang_e8,
+    cast(coalesce(verzuim_ongeval_e8, 0) as bigint) as verzuim_ongeval_e8,
     cast(coalesce(meldingen, 0) as bigint) as meldingen,
     cast(coalesce(meldingen_ongeval, 0) as bigint) as meldingen_ongeval,
     cast(coalesce(beeindigd, 0) as bigint) as beeindigd,

@@ -1,12 +1,13 @@
 -- grain: one row per unit, month and attribute combination with absence
--- answers: absence days (w) per duration class, and those from work accidents
+-- answers: absence days (w, as integers of 10^-8 day) per duration class, and those from work
+-- accidents
 create or replace temp table feit_verzuim as
 select
     en, maand, attr,
-    sum(w) filter (where klasse = 1) as verzuimdagen_kort,
-    sum(w) filter (where klasse = 2) as verzuimdagen_middellang,
-    sum(w) filter (where klasse = 3) as verzuimdagen_lang,
-    sum(w) filter (where klasse = 4) as verzuimdagen_extra_lang,
-    sum(w) filter (where ongeval) as verzuimdagen_ongeval
+    sum(w8) filter (where klasse = 1) as verzuim_kort_e8,
+    sum(w8) filter (where klasse = 2) as verzuim_middellang_e8,
+    sum(w8) filter (where klasse = 3) as verzuim_lang_e8,
+    sum(w8) filter (where klasse = 4) as verzuim_extra_lang_e8,
+    sum(w8) filter (where ongeval) as verzuim_ongeval_e8
 from verzuim_dag
 group by en, maand, attr

@@ -1,10 +1,11 @@
 -- grain: one row per absence phase, employment period, month and duration class
--- answers: absence weight w = f × p/100 summed over the days of each piece (DESIGN 3), with the
+-- answers: absence weight w = f × p/100 summed over the days of each piece (DESIGN 3), as an
+-- exact integer w8 = w × 10^8 (f in 1/10000, p in 1/100 percent), with the
 -- duration class by day number n = d - d0 + 1 within the spell; pregnancy is left out
 create or replace table verzuim_dag as
 with segment as (
     select
-        dm.mw, dm.en, dm.attr, dm.f, dm.maand, f.p, f.soort, m.d0,
+        dm.mw, dm.en, dm.attr, dm.f4, dm.maand, f.p2, f.soort, m.d0,
         greatest(f.begin, dm.b) as b,
         least(f.eind, dm.e) as e
     from fase as f
@@ -19,9 +20,9 @@ duurklasse (klasse, dag_van, dag_tot) as (
 
 select
     s.mw, s.en, s.attr, s.maand, dk.klasse, s.soort = 'arbeidsongeval' as ongeval,
-    s.f * s.p / 100.0 * (
+    s.f4 * s.p2 * (
         least(s.e, s.d0 + (dk.dag_tot - 1)) - greatest(s.b, s.d0 + (dk.dag_van - 1)) + 1
-    ) as w
+    ) as w8
 from segment as s
 inner join duurklasse as dk
     on greatest(s.b, s.d0 + (dk.dag_van - 1)) <= least(s.e, s.d0 + (dk.dag_tot - 1))
