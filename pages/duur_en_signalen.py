@@ -1,5 +1,95 @@
-"""Placeholder."""
+"""Duur en signalen: absence by duration class, frequent absence and long absence per unit."""
 
 import streamlit as st
 
-st.title("duur_en_signalen")
+from dashboard import format as fmt
+from dashboard.i18n import t
+from dashboard.ui import components, data, pagina, state
+from dashboard.views import duur
+
+selectie, toegang = pagina.selectie()
+taal = selectie.taal
+ctx = data.context(selectie, toegang)
+d = data.bouw(duur.bouw, selectie, toegang)
+
+st.title(d.kop)
+st.caption(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+
+# the two signal cards carry longer labels than the four duration classes
+breedtes = [1.0] * (len(d.signalen) - 2) + [1.25, 1.25]
+for kolom, s in zip(st.columns(breedtes), d.signalen, strict=True):
+    with kolom, st.container(border=True):
+        st.metric(
+            s.label, s.waarde, delta=s.delta,
+            delta_color="off" if s.gelijk else "inverse" if s.lager_is_beter else "normal",
+            delta_arrow="off" if s.gelijk else "auto", help=s.uitleg,
+        )  # fmt: skip
+        st.caption(s.onderschrift)
+
+st.subheader(t("Verzuim naar duur", taal))
+components.grafiek(
+    duur.duur_figuur(d, ctx), sleutel="duur_klassen", taal=taal, tabel=duur.tabel_duur(d, taal)
+)
+components.grafiek(
+    duur.r12_figuur(d, ctx), sleutel="duur_r12", taal=taal, tabel=duur.tabel_r12(d, taal)
+)
+components.grafiek(
+    duur.beeindigd_figuur(d, ctx),
+    sleutel="duur_beeindigd",
+    taal=taal,
+    tabel=duur.tabel_beeindigd(d, taal),
+)
+
+st.subheader(t("Frequent verzuim per eenheid", taal))
+if d.heeft_delen:
+    components.grafiek(
+        duur.frequent_eenheden_figuur(d, ctx),
+        sleutel="duur_frequent_eenheden",
+        taal=taal,
+        tabel=duur.tabel_frequent_eenheden(d, taal),
+    )
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(t("Inzoomen op", taal) + ":", width="content")
+        for code in ctx.boom.kinderen.get(selectie.eenheid, []):
+            st.button(
+                ctx.boom.naam(code), key=f"duur_inzoomen_{code}", type="tertiary",
+                icon=":material/zoom_in:", on_click=state.kies_eenheid, args=(code,),
+            )  # fmt: skip
+else:
+    st.info(
+        t(
+            "Deze eenheid heeft geen onderliggende eenheden: haar eigen cijfers staan in de trends "
+            "hieronder.",
+            taal,
+        )
+    )
+components.grafiek(
+    duur.frequent_trend_figuur(d, ctx),
+    sleutel="duur_frequent_trend",
+    taal=taal,
+    tabel=duur.tabel_frequent_trend(d, taal),
+)
+
+st.subheader(t("Langdurig verzuim en Poortwachter-mijlpalen", taal))
+st.caption(duur.poortwachter_uitleg(taal))
+if d.heeft_delen:
+    components.grafiek(
+        duur.langdurig_eenheden_figuur(d, ctx),
+        sleutel="duur_langdurig_eenheden",
+        taal=taal,
+        tabel=duur.tabel_langdurig_eenheden(d, taal),
+    )
+components.grafiek(
+    duur.langdurig_trend_figuur(d, ctx),
+    sleutel="duur_langdurig_trend",
+    taal=taal,
+    tabel=duur.tabel_langdurig_trend(d, taal),
+)
+
+st.divider()
+components.pagina_pptx(
+    d.kop,
+    ctx.ondertitel(fmt.maand(selectie.maand, taal, lang=True)),
+    taal,
+    sleutel="duur_pptx",
+)

@@ -1,0 +1,374 @@
+"""Duur en signalen as data: hand-computed numbers on a small store, equality with the metrics API
+on the demo store, and no number of a suppressed group anywhere in a figure."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard import metrics
+from dashboard.hierarchy import laad_boom
+from dashboard.i18n import _alle_vertalingen
+from dashboard.periods import Maand, Periode
+from dashboard.selectie import Selectie
+from dashboard.views import Context, duur
+
+# Four parts under ORG; in October 2026 everyone is in service the whole month (31 days, f = 1):
+#   A 12 people, C 3 people (< 10: suppressed), so A, the next smallest, is suppressed too;
+#   B 15 people, D 20 people are shown. ORG has no own staff (its ':direct' part is empty).
+ORGANISATIE = """
+eenheid;naam;bovenliggende_eenheid
+ORG;Organisatie;
+A;Afdeling A;ORG
+B;Afdeling B;ORG
+C;Afdeling C;ORG
+D;Afdeling D;ORG
+"""
+
+
+def _personeel() -> str:
+    regels = ["medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor"]
+    for eenheid, n in (("A", 12), ("B", 15), ("C", 3), ("D", 20)):
+        regels += [f"{eenheid.lower()}{i};{eenheid};01-01-2019;;1" for i in range(1, n + 1)]
+    return "\n".join(regels)
+
+
+def _drie_korte(mw: str) -> list[str]:
+    # three 2-day spells in 2026: frequent at the end of October 2026, not in October 2025
+    return [
+        f"{mw};{mw}-{i};{d};{e};;"
+        for i, (d, e) in enumerate(
+            (
+                ("02-02-2026", "03-02-2026"),
+                ("04-05-2026", "05-05-2026"),
+                ("03-08-2026", "04-08-2026"),
+            )
+        )
+    ]
+
+
+# Open spells on 31-10-2026 (day number n = 31-10-2026 - first day + 1):
+#   b1 from 01-01-2026, 50%: n = 304 -> past week 6 and 42 (>= 295), not 52 (>= 365)
+#   b2 from 01-10-2025:      n = 396 -> past week 52, not 91 (>= 638)
+#   d1 from 01-01-2024:      n = 1035 -> past week 91
+#   d2 from 01-10-2026:      n = 31 -> open, not long
+#   a2 from 01-01-2026:      n = 304 -> past week 42   (A is suppressed)
+#   c1 from 01-06-2025:      n = 518 -> past week 52   (C is suppressed)
+VERZUIM = "\n".join(
+    [
+        "medewerker_id;melding_id;eerste_verzuimdag;laatste_verzuimdag;ao_percentage;verzuimsoort",
+        "b1;b1-1;01-01-2026;;50;",
+        "b2;b2-1;01-10-2025;;;",
+        "d1;d1-1;01-01-2024;;;",
+        "d2;d2-1;01-10-2026;;;",
+        "a2;a2-1;01-01-2026;;;",
+        "c1;c1-1;01-06-2025;;;",
+        *_drie_korte("b3"),
+        *_drie_korte("d3"),
+        *_drie_korte("d4"),
+        *_drie_korte("a1"),
+    ]
+)
+
+OKT = Maand(2026, 10)
+
+
+@pytest.fixture(scope="module")
+def klein():
+    from dashboard.store import Store
+    from tests.conftest import importeer_teksten
+
+    store = Store(":memory:")
+    res = importeer_teksten(
+        store,
+        dt.date(2026, 10, 31),
+        organisatie=ORGANISATIE,
+        personeel=_personeel(),
+        verzuim=VERZUIM,
+    )
+    assert res.geslaagd, res.rapport
+    boom = laad_boom(store)
+    ctx = Context(boom, Selectie("ORG", "ORG", OKT), min_groep=10)
+    return store, ctx, duur.bouw(store, ctx)
+
+
+def _rij(frame, periode: str) -> dict:
+    (rij,) = frame.filter(frame["periode"] == periode).to_dicts()
+    return rij
+
+
+def _deel(d, eenheid: str) -> dict:
+    (rij,) = d.delen.filter(d.delen["eenheid"] == eenheid).to_dicts()
+    return rij
+
+
+# -- hand-computed ---------------------------------------------------------------------------------
+
+
+def test_duurklassen_in_oktober_2026_handberekend(klein):
+    _, _, d = klein
+    okt = _rij(d.maanden, "2026-10")
+    # available days 50 × 31 = 1550. Absence days in October 2026 by day number:
+    #   kort:       d2 days 1-7                                  =  7
+    #   middellang: d2 days 8-31                                 = 24
+    #   lang:       b1 days 274-304 at 50% (15,5) + a2 (31)      = 46,5
+    #   extra lang: b2 days 366-396, d1 1005-1035, c1 488-518    = 93
+    assert okt["verzuimpercentage_kort"] == pytest.approx(100 * 7 / 1550)
+    assert okt["verzuimpercentage_middellang"] == pytest.approx(100 * 24 / 1550)
+    assert okt["verzuimpercentage_lang"] == pytest.approx(3.0)  # 46,5 / 1550
+    assert okt["verzuimpercentage_extra_lang"] == pytest.approx(6.0)  # 93 / 1550
+    assert okt["verzuimpercentage"] == pytest.approx(11.0)  # 170,5 / 1550
+
+
+def test_kop_noemt_de_duurklasse_die_de_stijging_draagt(klein):
+    _, ctx, d = klein
+    # October 2025: kort 7 + middellang 24 (b2 days 1-31), lang 31 (c1 days 123-153),
+    # extra lang 31 (d1 days 640-670): 93 / 1550 = 6,0%. Change +5,0: lang +1,0, extra lang +4,0.
+    assert (
+        d.kop
+        == "Vooral extra lang verzuim stijgt: totaal 5,0 procentpunt hoger dan in oktober 2025"
+    )
+    titel = duur.duur_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    assert "Verzuim in oktober 2026 5,0 procentpunt hoger dan vorig jaar (11,0%)" in titel
+    assert "stijging van extra lang verzuim (366+ dagen: +4,0 procentpunt)" in titel
+
+
+def test_signalen_handberekend(klein):
+    _, _, d = klein
+    kaarten = {s.label: s for s in d.signalen}
+    assert kaarten["Lang"].waarde == "3,0%"
+    assert kaarten["Lang"].delta == "+1,0 %-punt"
+    assert kaarten["Kort"].gelijk  # 7 days in both Octobers
+    # frequent: b3, d3, d4 and a1 of the 50 in service on 31-10-2026 = 8,0%; none a year earlier
+    assert kaarten["Frequent verzuim"].waarde == "8,0%"
+    assert "aantal 4" in kaarten["Frequent verzuim"].onderschrift
+    # past week 6: b1, b2, d1, a2, c1 = 5; a year earlier d1 and c1 (n = 153) = 2
+    assert kaarten["Open > 6 weken"].waarde == "5"
+    assert kaarten["Open > 6 weken"].delta == "+3"
+    assert "voorbij week 52: 3" in kaarten["Open > 6 weken"].onderschrift  # b2, d1, c1
+
+
+def test_delen_secundair_onderdrukt_en_lege_eigen_staf_weg(klein):
+    _, _, d = klein
+    assert sorted(d.delen["eenheid"].to_list()) == ["A", "B", "C", "D"]  # no 'ORG:direct'
+    assert _deel(d, "C")["onderdrukt"]  # 3 people
+    assert _deel(d, "A")["onderdrukt"]  # next smallest (12), else A = ORG - B - C - D
+    for eenheid in ("A", "C"):
+        rij = _deel(d, eenheid)
+        assert rij["frequent_verzuim"] is None and rij["langdurig"] is None
+        assert rij["band_42_52"] is None
+    b, dd = _deel(d, "B"), _deel(d, "D")
+    assert (b["frequent_verzuim"], b["eind_in_dienst"]) == (1, 15)
+    assert b["frequent_verzuim_pct"] == pytest.approx(100 / 15)
+    assert dd["frequent_verzuim_pct"] == pytest.approx(10.0)  # d3, d4 of 20
+    # bands between milestones: B has b1 (week 42-52) and b2 (52-91); D has d1 (> 91)
+    assert [b[k] for k, _ in duur.BANDEN] == [0, 1, 1, 0]
+    assert [dd[k] for k, _ in duur.BANDEN] == [0, 0, 0, 1]
+    assert b["langdurig_per_100"] == pytest.approx(200 / 15)
+
+
+def test_langdurige_titels_handberekend(klein):
+    _, ctx, d = klein
+    titel = duur.langdurig_trend_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    assert titel == (
+        "<b>Open meldingen langer dan 6 weken: 5 eind oktober 2026, 3 meer dan een jaar eerder (2)</b>"
+    )
+    titel = duur.langdurig_eenheden_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    assert (
+        "5 open meldingen langer dan 6 weken, waarvan 5 voorbij week 42 en 3 voorbij week 52"
+        in titel
+    )
+    assert "de meeste bij Afdeling B (2)" in titel
+
+
+def test_beeindigde_meldingen_naar_hele_lengte(klein):
+    _, _, d = klein
+    r12 = _rij(d.r12, "r12_0")
+    # ended in Nov 2025 - Oct 2026: the twelve 2-day spells of b3, d3, d4, a1 (all kort)
+    assert r12["beeindigd_kort"] == 12
+    assert r12["beeindigde_meldingen"] == 12
+    assert r12["aandeel_kort"] == pytest.approx(100.0)
+    assert r12["aandeel_langer_dan_6_weken"] == pytest.approx(0.0)
+
+
+# -- privacy in the figures ------------------------------------------------------------------------
+
+
+def _sporen_per_categorie(fig, categorie: str):
+    """(trace, index) of every trace that has a point on the category row."""
+    for spoor in fig.to_plotly_json()["data"]:
+        ys = spoor.get("y")
+        if ys is None:
+            continue
+        for i, y in enumerate(list(ys)):
+            if y == categorie:
+                yield spoor, i
+
+
+_ALLEEN_ONDERDRUKT = re.compile(r"^[^0-9]*< 10\s*$")
+
+
+@pytest.mark.parametrize("figuur", ["frequent_eenheden_figuur", "langdurig_eenheden_figuur"])
+def test_onderdrukte_delen_dragen_geen_getal(klein, figuur):
+    _, ctx, d = klein
+    fig = getattr(duur, figuur)(d, ctx)
+    for naam in ("Afdeling A", "Afdeling C"):
+        gezien = 0
+        for spoor, i in _sporen_per_categorie(fig, naam):
+            gezien += 1
+            assert list(spoor["x"])[i] is None
+            for veld in ("text", "hovertext", "customdata"):
+                waarden = spoor.get(veld)
+                if waarden is None or isinstance(waarden, str):
+                    continue
+                tekst = list(waarden)[i]
+                assert tekst in ("", None) or _ALLEEN_ONDERDRUKT.match(tekst), (naam, veld, tekst)
+        assert gezien >= 1
+        labels = [a.text.strip() for a in fig.layout.annotations if a.y == naam]
+        assert labels == ["< 10"]
+    # A's own numbers (1 frequent of 12 = 8,3%; its open spell) appear nowhere
+    spec = json.dumps(fig.to_plotly_json()["data"])
+    assert "8,3" not in spec and "8.33" not in spec
+    # and the shown parts do carry their numbers
+    b = next(s for s, i in _sporen_per_categorie(fig, "Afdeling B") if s.get("name"))
+    assert any(x is not None for x in b["x"])
+
+
+def test_tabellen_tonen_onderdrukte_delen_zonder_getal(klein):
+    _, _, d = klein
+    tabel = duur.tabel_langdurig_eenheden(d)
+    assert tabel.columns[:3] == ["Eenheid", "In dienst op de laatste dag", "Voorbij week 6"]
+    rijen = {r["Eenheid"]: r for r in tabel.to_dicts()}
+    assert rijen["Afdeling C"]["onderdrukt"]
+    assert {k: v for k, v in rijen["Afdeling C"].items() if k not in ("Eenheid", "onderdrukt")} == {
+        k: None for k in tabel.columns if k not in ("Eenheid", "onderdrukt")
+    }
+    assert rijen["Afdeling B"]["Voorbij week 42"] == 2
+    assert tabel["Voorbij week 6"].dtype.is_integer()
+    # highest first, suppressed parts last
+    assert tabel["Eenheid"].to_list()[:2] == ["Afdeling B", "Afdeling D"]
+
+
+# -- the demo store: the view gives the API's numbers ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(demo_store):
+    boom = laad_boom(demo_store)
+
+    def maak(eenheid: str, vgl: str = "vorig_jaar", taal: str = "nl"):
+        ctx = Context(boom, Selectie("MLV", eenheid, OKT, vgl, taal=taal), min_groep=10)
+        return ctx, duur.bouw(demo_store, ctx)
+
+    return demo_store, boom, maak
+
+
+def test_maandreeks_gelijk_aan_de_api_en_klassen_tellen_op(demo):
+    store, boom, maak = demo
+    ctx, d = maak("MLV")
+    groepen = metrics.groepen(boom, ["MLV"])
+    api = metrics.kerncijfers(
+        store, boom, metrics.periodes(boom, groepen, OKT.plus(-35), OKT, "maand"), groepen
+    )
+    assert d.maanden["periode"].to_list() == api["periode"].to_list()
+    assert d.maanden.height == 36
+    for k in metrics.DUURKLASSEN:
+        kolom = f"verzuimpercentage_{k}"
+        assert d.maanden[kolom].to_list() == pytest.approx(api[kolom].to_list())
+    for kolom in (
+        "frequent_verzuim",
+        "langdurig",
+        "voorbij_week42",
+        "voorbij_week52",
+        "voorbij_week91",
+    ):
+        assert d.maanden[kolom].to_list() == api[kolom].to_list()
+    # the figure's stacked bars are the API's classes and add up to the total
+    spec = duur.duur_figuur(d, ctx).to_plotly_json()
+    staven = [s for s in spec["data"] if s["type"] == "bar"]
+    assert len(staven) == 4
+    som = [sum(v) for v in zip(*(list(s["y"]) for s in staven), strict=True)]
+    assert som == pytest.approx(api["verzuimpercentage"].to_list())
+
+
+def test_delen_gelijk_aan_de_api_met_secundaire_onderdrukking(demo):
+    store, boom, maak = demo
+    _, d = maak("MLV-MOB-OV")
+    api = metrics.kerncijfers(
+        store, boom, [Periode(str(OKT), OKT, OKT)], metrics.onderdelen(boom, "MLV-MOB-OV"),
+        delen_van_totaal=True,
+    )  # fmt: skip
+    verwacht = {r["eenheid"]: r for r in api.to_dicts() if not r["geen_gegevens"]}
+    assert set(d.delen["eenheid"].to_list()) == set(verwacht)
+    for rij in d.delen.to_dicts():
+        api_rij = verwacht[rij["eenheid"]]
+        assert rij["onderdrukt"] == api_rij["onderdrukt"]
+        assert rij["frequent_verzuim"] == api_rij["frequent_verzuim"]
+        assert rij["langdurig"] == api_rij["langdurig"]
+    # Reizigersbelangen has fewer than 10 people (data/demo/README.md); one more part goes with it
+    assert _deel(d, "MLV-MOB-OV-RB")["onderdrukt"]
+    assert d.delen["onderdrukt"].sum() == 2
+
+
+def test_banden_tellen_op_tot_langdurig(demo):
+    _, _, maak = demo
+    _, d = maak("MLV")
+    for frame in (d.maanden, d.delen):
+        for rij in frame.filter(~frame["onderdrukt"]).to_dicts():
+            assert sum(rij[k] for k, _ in duur.BANDEN) == rij["langdurig"]
+            assert min(rij[k] for k, _ in duur.BANDEN) >= 0
+
+
+def test_kleine_eenheid_alles_onderdrukt(demo):
+    _, _, maak = demo
+    ctx, d = maak("MLV-MOB-OV-RB")
+    assert not d.heeft_delen
+    assert all(s.waarde == "< 10" for s in d.signalen)
+    assert "te klein" in d.kop
+    for figuur in (duur.duur_figuur, duur.r12_figuur, duur.frequent_trend_figuur):
+        for spoor in figuur(d, ctx).to_plotly_json()["data"]:
+            if spoor["type"] == "bar" or spoor.get("name") == "Frequent verzuim":
+                waarden = spoor["x"] if spoor.get("orientation") == "h" else spoor["y"]
+                assert all(v is None for v in waarden)
+                # the hover names the month or period, then only '< 10'
+                assert all(t.rsplit(": ", 1)[1] == "< 10" for t in spoor["hovertext"])
+
+
+def test_engels_zonder_nederlandse_resten(demo):
+    _, _, maak = demo
+    ctx, d = maak("MLV", taal="en")
+    assert d.kop.startswith("Mainly ") or d.kop.startswith("Absence ")
+    assert [s.label for s in d.signalen] == [
+        "Short", "Medium", "Long", "Extra long", "Frequent absence", "Open > 6 weeks",
+    ]  # fmt: skip
+    spec = duur.langdurig_eenheden_figuur(d, ctx).to_plotly_json()
+    namen = [s.get("name") for s in spec["data"] if s["type"] == "bar"]
+    assert namen == ["6-42 weeks", "42-52 weeks", "52-91 weeks", "more than 91 weeks"]
+    assert spec["layout"]["separators"] == ".,"
+    for woord in ("meldingen", "verzuim", "eind ", "weken"):
+        assert woord not in spec["layout"]["title"]["text"]
+
+
+def test_elke_vertaalde_tekst_heeft_engels():
+    """Every literal passed to t() in this view and its charts has an English entry."""
+    vertalingen = _alle_vertalingen()
+    root = Path(__file__).parent.parent
+    teksten = set()
+    for pad in ("dashboard/views/duur.py", "dashboard/charts/duur.py", "pages/duur_en_signalen.py"):
+        for knoop in ast.walk(ast.parse((root / pad).read_text())):
+            if (
+                isinstance(knoop, ast.Call)
+                and isinstance(knoop.func, ast.Name)
+                and knoop.func.id == "t"
+                and knoop.args
+                and isinstance(knoop.args[0], ast.Constant)
+            ):
+                teksten.add(knoop.args[0].value)
+    teksten |= {label for _, label in duur.BANDEN} | {label for _, label in duur.MIJLPALEN}
+    ontbrekend = sorted(x for x in teksten if x not in vertalingen)
+    assert not ontbrekend
