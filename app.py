@@ -13,7 +13,9 @@ st.set_page_config(page_title="Verzuimzicht", page_icon=":material/monitoring:",
 PAGINAS = (
     ("pages/overzicht.py", "Overzicht", "overzicht", ":material/dashboard:"),
     ("pages/afdelingen.py", "Afdelingen", "afdelingen", ":material/account_tree:"),
-    ("pages/duur_en_signalen.py", "Duur en signalen", "duur-en-signalen", ":material/timelapse:"),
+    # url paths equal the file names: on the very first run of a process Streamlit may still
+    # resolve a shared link with its old pages/ discovery, which uses the file name
+    ("pages/duur_en_signalen.py", "Duur en signalen", "duur_en_signalen", ":material/timelapse:"),
     ("pages/pilots.py", "Pilots", "pilots", ":material/science:"),
     (
         "pages/medewerkersonderzoek.py",

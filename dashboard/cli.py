@@ -197,7 +197,6 @@ _GEHEEL = {"meldingen", "beeindigde_meldingen", "frequent_verzuim"}
 def _metrics(args: argparse.Namespace) -> int:
     from dashboard import metrics
     from dashboard.hierarchy import laad_boom
-    from dashboard.store import Store
 
     van, tot = _maand(args.van), _maand(args.tot)
     if tot < van:
@@ -208,7 +207,7 @@ def _metrics(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
-    store = Store(db, read_only=True)
+    store = _lees_store(db)
     try:
         boom = laad_boom(store)
         try:
@@ -231,6 +230,20 @@ def _metrics(args: argparse.Namespace) -> int:
         for r in rijen:
             sys.stdout.write(",".join(_csv_waarde(r[k]) for k in metrics.CLI_KOLOMMEN) + "\n")
     return EXIT_OK
+
+
+def _lees_store(db: Path) -> Any:
+    """Open a store read-only; a store of an older version is first brought up to date."""
+    from dashboard.store import Store, StoreVerouderd
+
+    try:
+        return Store(db, read_only=True)
+    except StoreVerouderd:
+        print(
+            "let op: de gegevensopslag wordt eenmalig bijgewerkt naar deze versie", file=sys.stderr
+        )
+        Store(db).close()
+        return Store(db, read_only=True)
 
 
 def _cli_rij(rij: dict[str, Any]) -> dict[str, Any]:

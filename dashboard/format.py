@@ -7,9 +7,11 @@ import math
 
 import polars as pl
 
+from dashboard.config import settings as _settings
 from dashboard.periods import MAANDEN_KORT, MAANDEN_LANG, MONTHS_SHORT_EN, Maand
 
-ONDERDRUKT = "< 10"
+#: What a suppressed number shows: the configured minimum group size ("< 10" by default).
+ONDERDRUKT = f"< {_settings().min_groep}"
 GEEN_GEGEVENS = "geen gegevens"
 
 

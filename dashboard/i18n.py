@@ -78,6 +78,7 @@ EN: dict[str, str] = {
     "extra lang (366+ dagen)": "extra long (366+ days)",
     # charts
     "Bron": "Source",
+    "Verzuimzicht, HR- en verzuimextracten": "Verzuimzicht, HR and absence extracts",
     "Groepen met minder dan {n} medewerkers zijn niet getoond (< {n}).": (
         "Groups with fewer than {n} employees are not shown (< {n})."
     ),

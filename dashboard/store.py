@@ -21,7 +21,11 @@ import polars as pl
 import queries
 from dashboard.config import settings
 
-MIGRATIES: tuple[str, ...] = ("schema/001_basis", "schema/002_wijzigingsteller")
+MIGRATIES: tuple[str, ...] = (
+    "schema/001_basis",
+    "schema/002_wijzigingsteller",
+    "schema/003_herstel_en_bouwversie",
+)
 
 #: Derived tables, rebuilt in this order after every import or restore.
 BOUWSTAPPEN: tuple[str, ...] = (
@@ -51,6 +55,11 @@ BOUWSTAPPEN: tuple[str, ...] = (
 
 class StoreFout(Exception):
     """The store cannot be opened or written; the message is Dutch."""
+
+
+class StoreVerouderd(StoreFout):
+    """A read-only open found a store made by an older version (it must be opened for writing
+    once, which migrates it and rebuilds the facts)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,12 @@ class Store:
         self._lock = threading.RLock()
         if not read_only:
             self._migreer()
+        elif not self._actueel():
+            self._con.close()
+            raise StoreVerouderd(
+                f"de gegevensopslag {self.path} is gemaakt met een oudere versie van Verzuimzicht "
+                "en moet eenmaal worden bijgewerkt (open hem met de app of met een import)"
+            )
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -153,7 +168,7 @@ class Store:
             cur.execute("create table if not exists schema_versie (versie integer not null)")
             rows = cur.sql("select coalesce(max(versie), 0) from schema_versie").fetchall()
             huidig = int(rows[0][0])
-            if huidig >= len(MIGRATIES):
+            if huidig >= len(MIGRATIES) and self._bouw_actueel(cur):
                 cur.close()
                 return
             cur.execute("begin transaction")
@@ -162,6 +177,7 @@ class Store:
                     if versie > huidig:
                         cur.execute(queries.load(naam))
                         cur.execute("insert into schema_versie values ($v)", {"v": versie})
+                # the facts are derived: a store built by older SQL is rebuilt on open
                 self._herbouw(cur)
                 cur.execute("commit")
             except Exception:
@@ -179,6 +195,24 @@ class Store:
                 cur.execute(text, {"horizon": horizon})
             else:
                 cur.execute(text)
+        cur.execute("delete from bouwversie")
+        cur.execute("insert into bouwversie values ($h)", {"h": bouw_hash()})
+
+    def _actueel(self) -> bool:
+        """True when the schema and the facts are those of this version."""
+        cur = self.cursor()
+        try:
+            rows = cur.sql("select coalesce(max(versie), 0) from schema_versie").fetchall()
+            return int(rows[0][0]) >= len(MIGRATIES) and self._bouw_actueel(cur)
+        except duckdb.Error:
+            return False
+        finally:
+            cur.close()
+
+    @staticmethod
+    def _bouw_actueel(cur: duckdb.DuckDBPyConnection) -> bool:
+        rows = cur.sql("select max(sha256) from bouwversie").fetchall()
+        return bool(rows) and rows[0][0] == bouw_hash()
 
     @contextmanager
     def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -231,7 +265,7 @@ class Store:
         with self.transactie() as cur:
             import_id = _volgende(cur, "import_log", "import_id")
             cur.execute(
-                "insert into import_log values ($id, $t, $g, 'import', $p, $o)",
+                "insert into import_log values ($id, $t, $g, 'import', $p, $o, null)",
                 {"id": import_id, "t": _nu(), "g": gebruiker, "p": peildatum, "o": omschrijving},
             )
             for b in bestanden:
@@ -276,8 +310,12 @@ class Store:
                 snapshot_id += 1
         return import_id
 
-    def herstel_vorige(self, gebruiker: str) -> int | None:
-        """Undo the most recent import that is still active; returns its id, None if nothing to undo."""
+    def herstel_vorige(self, gebruiker: str, verwacht: int | None = None) -> int | None:
+        """Undo the most recent import that is still active; returns its id, None if nothing to undo.
+
+        `verwacht`: the import the user confirmed to undo; when another import became the latest in
+        the meantime, nothing is changed and StoreFout is raised.
+        """
         with self.transactie() as cur:
             rows = cur.sql(
                 "select max(s.import_id) from actief a join snapshot s using (snapshot_id)"
@@ -285,6 +323,11 @@ class Store:
             import_id = rows[0][0] if rows else None
             if import_id is None:
                 return None
+            if verwacht is not None and import_id != verwacht:
+                raise StoreFout(
+                    f"er is inmiddels een andere import (nummer {import_id}) de laatste; "
+                    "er is niets teruggezet, bekijk de geschiedenis opnieuw"
+                )
             stappen = cur.sql(
                 "select s.soort, s.organisatie, s.sleutel, s.vorige_snapshot_id "
                 "from snapshot s join actief a using (snapshot_id) where s.import_id = $i",
@@ -305,12 +348,13 @@ class Store:
                     )
             nieuw_id = _volgende(cur, "import_log", "import_id")
             cur.execute(
-                "insert into import_log values ($id, $t, $g, 'herstel', null, $o)",
+                "insert into import_log values ($id, $t, $g, 'herstel', null, $o, $h)",
                 {
                     "id": nieuw_id,
                     "t": _nu(),
                     "g": gebruiker,
                     "o": f"Import {import_id} teruggedraaid; de vorige gegevens zijn weer actief",
+                    "h": import_id,
                 },
             )
             return int(import_id)
@@ -322,6 +366,13 @@ _RIJ_TABEL = {
     "verzuim": "verzuim_rij",
     "enquete": "enquete_rij",
 }
+
+
+def bouw_hash() -> str:
+    """Fingerprint of the SQL that builds the derived tables."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(queries.load(s) for s in BOUWSTAPPEN).encode()).hexdigest()
 
 
 def _volgende(cur: duckdb.DuckDBPyConnection, tabel: str, kolom: str) -> int:

@@ -421,3 +421,23 @@ def test_enquete_op_respondentniveau_wordt_geaggregeerd(maak_store):
         {"schaal": "bevlogenheid", "respondenten": 3, "score": 4.0},
         {"schaal": "werkdruk", "respondenten": 3, "score": 4.0},
     ]
+
+
+def test_rapport_noemt_de_kolom_zoals_in_het_bestand():
+    verz = """
+    Medewerker ID;Datum ziekmelding;Laatste verzuimdag
+    p1;10-01-2024;05-01-2024
+    """.replace("Datum ziekmelding", "Ziekmeldingsdatum")
+    rapport = weiger(organisatie=ORG, personeel=PERS, verzuim=verz)
+    assert rapport["kolom"].to_list() == ["Laatste verzuimdag"]
+    assert rapport["rij"].to_list() == [2]
+
+
+def test_samenvatting_met_nederlandse_getallen():
+    store = Store(":memory:")
+    pers = "medewerker_id;eenheid;begindatum;deeltijdfactor\n" + "\n".join(
+        f"m{i:05d};A;01-01-2024;1" for i in range(1234)
+    )
+    res = importeer_teksten(store, PEIL, organisatie=ORG, personeel=pers)
+    assert res.geslaagd
+    assert "personeel: 1.234 rijen ingelezen uit personeel.csv" in res.samenvatting

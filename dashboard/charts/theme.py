@@ -49,7 +49,7 @@ class Kader:
     @property
     def voetnoot(self) -> str:
         """Source line, with the peildatum and the suppression rule."""
-        delen = [f"{t('Bron', self.taal)}: {self.bron}"]
+        delen = [f"{t('Bron', self.taal)}: {t(self.bron, self.taal)}"]
         if self.peildatum:
             delen.append(
                 f"{t('Peildatum', self.taal).lower()} {fmt.datum(self.peildatum, self.taal)}"
@@ -75,8 +75,27 @@ def opmaak(
     voetregels = voet.count("<br>") + 1
     boven = 92 + 24 * kopregels + (34 if legenda else 0)
     onder = 62 + 15 * voetregels
+    # one layout update, no named template: plotly validates every property it is given, and a
+    # template costs more to apply than the few settings it would contribute here
+    as_x = {
+        "showgrid": False,
+        "showline": True,
+        "ticks": "outside",
+        "linecolor": GRIJS,
+        "tickfont": {"size": 13},
+        "zeroline": False,
+    }
+    as_y = {
+        "showgrid": True,
+        "gridcolor": GRIJS_LICHT,
+        "showline": True,
+        "zeroline": False,
+        "linecolor": GRIJS,
+        "tickfont": {"size": 13},
+    }
+    assen = {naam: (as_x if naam.startswith("xaxis") else as_y) for naam in _assen(fig)}
     fig.update_layout(
-        template="simple_white",
+        template=_LEEG_SJABLOON,
         height=hoogte,
         paper_bgcolor=ACHTERGROND,
         plot_bgcolor=ACHTERGROND,
@@ -104,25 +123,34 @@ def opmaak(
             "yanchor": "bottom",
             "font": {"size": 13},
         },
-    )
-    fig.add_annotation(
-        text=voet,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-36,
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": GRIJS},
-    )
-    fig.update_xaxes(showgrid=False, ticks="outside", linecolor=GRIJS, tickfont={"size": 13})
-    fig.update_yaxes(
-        showgrid=True, gridcolor=GRIJS_LICHT, zeroline=False, linecolor=GRIJS, tickfont={"size": 13}
-    )
+        annotations=[
+            *fig.layout.annotations,
+            {
+                "text": voet, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
+                "yanchor": "top", "yshift": -36, "showarrow": False, "align": "left",
+                "font": {"size": 11, "color": GRIJS},
+            },
+        ],
+        **assen,
+    )  # fmt: skip
     return fig
+
+
+_LEEG_SJABLOON = go.layout.Template()
+
+
+def _assen(fig: go.Figure) -> list[str]:
+    """Names of the figure's cartesian axes ('xaxis', 'yaxis', 'xaxis2', ...)."""
+    namen = {"xaxis", "yaxis"}
+    for spoor in fig.data:
+        for attr, basis in (("xaxis", "xaxis"), ("yaxis", "yaxis")):
+            ref = getattr(spoor, attr, None)
+            if isinstance(ref, str) and len(ref) > 1:
+                namen.add(basis + ref[1:])
+    for naam in fig.layout:
+        if naam.startswith(("xaxis", "yaxis")):
+            namen.add(naam)
+    return sorted(namen)
 
 
 def _breek(tekst: str, breedte: int) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from dashboard import format as fmt
 from dashboard.ingest import identifiers, validate
 from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.read import LeesFout, lees
@@ -144,7 +145,7 @@ def importeer(
     if "organisatie" in ruw:
         b, g, n = ruw["organisatie"]
         schoon, p = validate.valideer_organisatie(b.naam, g)
-        problemen.append(p)
+        problemen.append(_met_eigen_koppen(p, g))
         per_soort["organisatie"] = _Gelezen(b, n, schoon)
         eenheden = set(schoon["eenheid"].drop_nulls().to_list())
         root_van = _roots(schoon)
@@ -152,7 +153,7 @@ def importeer(
     if "personeel" in ruw:
         b, g, n = ruw["personeel"]
         schoon, p = validate.valideer_personeel(b.naam, g, validate.Context(eenheden=eenheden))
-        problemen.append(p)
+        problemen.append(_met_eigen_koppen(p, g))
         per_soort["personeel"] = _Gelezen(b, n, schoon)
         medewerkers: set[str] | None = set(schoon["medewerker_id"].drop_nulls().to_list())
     else:
@@ -163,13 +164,13 @@ def importeer(
         schoon, p = validate.valideer_verzuim(
             b.naam, g, validate.Context(medewerkers=medewerkers, peildatum=peildatum)
         )
-        problemen.append(p)
+        problemen.append(_met_eigen_koppen(p, g))
         per_soort["verzuim"] = _Gelezen(b, n, schoon)
 
     if "enquete" in ruw:
         b, g, n = ruw["enquete"]
         schoon, p = validate.valideer_enquete(b.naam, g, validate.Context(eenheden=eenheden))
-        problemen.append(p)
+        problemen.append(_met_eigen_koppen(p, g))
         per_soort["enquete"] = _Gelezen(b, n, schoon)
 
     rapport = samenvoegen(problemen)
@@ -244,11 +245,21 @@ def importeer(
         omschrijving=", ".join(f"{b.naam} ({s})" for s, (b, _, _) in ingelezen.items()),
     )
     samenvatting = [
-        f"{s}: {ok} rijen ingelezen uit {b.naam}" for s, (b, _, ok) in ingelezen.items() if b.inhoud
+        f"{s}: {fmt.getal(ok)} rijen ingelezen uit {b.naam}"
+        for s, (b, _, ok) in ingelezen.items()
+        if b.inhoud
     ]
     samenvatting.append(f"Organisaties bijgewerkt: {', '.join(organisaties)}")
     samenvatting.append(f"Peildatum: {peildatum:%d-%m-%Y}")
     return Resultaat(True, leeg_rapport(), meldingen, samenvatting, peildatum, import_id)
+
+
+def _met_eigen_koppen(rapport: pl.DataFrame, g: validate.Gekoppeld) -> pl.DataFrame:
+    """Name columns in a report as the user wrote them ('Datum ziekmelding', not the canonical
+    'eerste_verzuimdag')."""
+    if not g.koppen or rapport.height == 0:
+        return rapport
+    return rapport.with_columns(pl.col("kolom").replace(g.koppen))
 
 
 def _roots(organisatie: pl.DataFrame) -> dict[str, str]:

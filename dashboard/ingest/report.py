@@ -98,7 +98,7 @@ def rapport_xlsx(rapport: pl.DataFrame) -> bytes:
         toelichting=[
             ("Wat", "Problemen gevonden bij het inlezen van extracten"),
             ("Gevolg", "De import is geweigerd; er is niets in de gegevens veranderd."),
-            ("Rij", "Het rijnummer zoals u het in het bestand ziet (kopregel = rij 1)."),
+            ("Rij", "Het rijnummer zoals u het in het bestand ziet (in Excel of een teksteditor)."),
         ],
     )
     return buffer.getvalue()

@@ -50,6 +50,8 @@ class Gekoppeld:
     frame: pl.DataFrame
     extra: list[str] = field(default_factory=list)
     meldingen: list[str] = field(default_factory=list)
+    #: canonical column -> the header as written in the file (problem reports use the latter)
+    koppen: dict[str, str] = field(default_factory=dict)
 
 
 def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
@@ -122,7 +124,8 @@ def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
             f"{tabel.bestand}: kolommen die niet worden gebruikt en zijn genegeerd: "
             + ", ".join(f"'{k}'" for k in extra)
         )
-    return Gekoppeld(frame.select(behouden), extra, meldingen), samenvoegen(problemen)
+    koppen = {canoniek: kop for canoniek, kop in gezien.items() if kop != canoniek}
+    return Gekoppeld(frame.select(behouden), extra, meldingen, koppen), samenvoegen(problemen)
 
 
 def _leeg(bestand: str, frame: pl.DataFrame, kolom: str, reden: str) -> pl.DataFrame:

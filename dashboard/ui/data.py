@@ -31,13 +31,13 @@ def versie() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def boom(_versie: int) -> Boom:
-    """The organisation tree of this store version."""
+def boom(versie_: int) -> Boom:
+    """The organisation tree of this store version (the version is part of the cache key)."""
     return laad_boom(store())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def opties(_versie: int) -> dict[str, tuple[str, ...]]:
+def opties(versie_: int) -> dict[str, tuple[str, ...]]:
     """The attribute values present in the data, per filter."""
     frame = store().frame("select lk, gs, sg from attribuut")
     return {

@@ -32,6 +32,14 @@ def vereis_kader() -> None:
     ss["_pagina_teller"] = ss["_frame_teller"]
 
 
+def selectie_of_niets() -> tuple[Selectie | None, frozenset[str] | None]:
+    """Like `selectie`, but without stopping when there is no data (the Gegevens page of an
+    empty store must still offer the upload)."""
+    vereis_kader()
+    sel, toegang = st.session_state.get(_SLEUTEL, (None, None))
+    return sel, toegang
+
+
 def selectie() -> tuple[Selectie, frozenset[str] | None]:
     """The current selection and access for a page; stops the page when there is no data."""
     vereis_kader()
