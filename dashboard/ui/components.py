@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 
@@ -100,7 +101,7 @@ def grafiek(
     ):
         with kolom:
             st.download_button(
-                formaat.upper(), lambda f=formaat: afbeelding.afbeelding(fig, f), file_name=f"{naam}.{formaat}",
+                formaat.upper(), functools.partial(afbeelding.afbeelding, fig, formaat), file_name=f"{naam}.{formaat}",
                 mime=mime, key=f"{sleutel}_{formaat}", icon=":material/image:", on_click="ignore",
                 disabled=not beschikbaar, help=reden or t("Download als afbeelding", taal) + " (1600×900)",
             )  # fmt: skip
