@@ -1,0 +1,411 @@
+"""Pilots view: before/after numbers equal the metrics API, the demo pilot's effect and its
+regression-to-the-mean check, validation of the form, and no suppressed number in any figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import polars as pl
+import pytest
+
+from dashboard import metrics, pilots
+from dashboard import statistics as stat
+from dashboard.hierarchy import laad_boom
+from dashboard.periods import Maand, Periode
+from dashboard.pilots import Pilot, PilotFout
+from dashboard.selectie import Selectie
+from dashboard.views import Context
+from dashboard.views import pilots as view
+
+PILOT = ("MLV-MOB-WV-WB", "MLV-MOB-WV-VM", "MLV-RWK-WB-WK")
+VERGELIJK = ("MLV-MOB-WV-VV", "MLV-MOB-LM-MZ", "MLV-RWK-WB-WV", "MLV-RWK-RO-GO")
+
+
+@pytest.fixture(scope="module")
+def boom(demo_store):
+    return laad_boom(demo_store)
+
+
+@pytest.fixture(scope="module")
+def ctx(boom):
+    return Context(boom, Selectie("MLV", "MLV", Maand(2026, 10)))
+
+
+@pytest.fixture(scope="module")
+def focus(demo_store) -> Pilot:
+    (p,) = [p for p in pilots.lijst(demo_store) if p.naam == "Focus op Inzetbaarheid"]
+    return p
+
+
+@pytest.fixture(scope="module")
+def analyse(demo_store, ctx, focus):
+    return view.bouw(demo_store, ctx, pilot=focus)
+
+
+def _kaart(a: view.PilotAnalyse, metriek: str) -> view.Effectkaart:
+    return next(k for k in a.kaarten if k.metriek == metriek)
+
+
+def _getallen(obj: object) -> list[float]:
+    """Every number in a JSON value."""
+    if isinstance(obj, bool):
+        return []
+    if isinstance(obj, int | float):
+        return [float(obj)]
+    if isinstance(obj, dict):
+        return [g for v in obj.values() for g in _getallen(v)]
+    if isinstance(obj, list):
+        return [g for v in obj for g in _getallen(v)]
+    return []
+
+
+def _teksten(obj: object) -> list[str]:
+    """Every string in a JSON value."""
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _teksten(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in _teksten(v)]
+    return []
+
+
+# -- windows and numbers -------------------------------------------------------------------------
+
+
+def test_standaardvensters_zijn_12_hele_maanden_voor_en_na(focus):
+    # pilot 01-02-2023 .. 31-08-2023: before Feb 2022 .. Jan 2023, after Sep 2023 .. Aug 2024
+    assert view.standaard_vensters(focus) == (
+        (Maand(2022, 2), Maand(2023, 1)),
+        (Maand(2023, 9), Maand(2024, 8)),
+    )
+    p = Pilot("x", "", dt.date(2023, 2, 15), dt.date(2023, 8, 10), ("A",), ())
+    # months the pilot only partly covers belong to neither window
+    assert view.standaard_vensters(p) == (
+        (Maand(2022, 2), Maand(2023, 1)),
+        (Maand(2023, 9), Maand(2024, 8)),
+    )
+
+
+def test_voor_en_na_gelijk_aan_de_metrics_api(demo_store, boom, analyse):
+    groep = metrics.Groep(
+        "p", tuple(u for c in PILOT for u in boom.afstammelingen(c)), "pilotgroep"
+    )
+    voor = Periode("voor", Maand(2022, 2), Maand(2023, 1))
+    na = Periode("na", Maand(2023, 9), Maand(2024, 8))
+    api = metrics.kerncijfers(demo_store, boom, [voor, na], [groep], met_nulverzuim=False)
+    for periode in ("voor", "na"):
+        verwacht = api.filter(pl.col("periode") == periode).row(0, named=True)
+        rij = analyse.perioden.filter(
+            (pl.col("periode") == periode) & (pl.col("eenheid") == view.PILOT)
+        ).row(0, named=True)
+        for kolom in ("bezetting", "meldingen", "meldingsfrequentie", "verzuimpercentage"):
+            assert rij[kolom] == pytest.approx(verwacht[kolom]), (periode, kolom)
+    # by hand: 12 months, so meldingsfrequentie = meldingen / bezetting; the README has the pilot
+    # departments at 2,04 in 2022 and 1,26 from Sep 2023 to Aug 2024
+    voor_rij = analyse.perioden.filter(
+        (pl.col("periode") == "voor") & (pl.col("eenheid") == view.PILOT)
+    ).row(0, named=True)
+    assert voor_rij["meldingsfrequentie"] == pytest.approx(
+        voor_rij["meldingen"] / voor_rij["bezetting"]
+    )
+    k = _kaart(analyse, "meldingsfrequentie")
+    assert round(k.pilot_voor, 2) == 2.01 and round(k.pilot_na, 2) == 1.26
+    assert round(k.vergelijk_voor, 2) == 1.24 and round(k.vergelijk_na, 2) == 1.24
+
+
+def test_maandreeks_gelijk_aan_de_metrics_api(demo_store, boom, analyse):
+    groep = metrics.Groep(
+        "p", tuple(u for c in PILOT for u in boom.afstammelingen(c)), "pilotgroep"
+    )
+    m = Maand(2023, 5)
+    (rij,) = metrics.kerncijfers(
+        demo_store, boom, [Periode(str(m), m, m)], [groep], met_nulverzuim=False
+    ).to_dicts()
+    (drie,) = metrics.kerncijfers(
+        demo_store, boom, [Periode("d", Maand(2023, 4), Maand(2023, 6))], [groep],
+        met_nulverzuim=False,
+    ).to_dicts()  # fmt: skip
+    reeks = analyse.reeks.filter(
+        (pl.col("groep") == view.PILOT) & (pl.col("maand") == dt.date(2023, 5, 1))
+    )
+    maand = reeks.filter(pl.col("soort") == "maand").row(0, named=True)
+    gecentreerd = reeks.filter(pl.col("soort") == "3mnd").row(0, named=True)
+    assert maand["meldingsfrequentie"] == pytest.approx(rij["meldingsfrequentie"])
+    assert maand["verzuimpercentage"] == pytest.approx(rij["verzuimpercentage"])
+    # the 3-month value of May is April..June (centred)
+    assert gecentreerd["meldingsfrequentie"] == pytest.approx(drie["meldingsfrequentie"])
+    # the series runs from the before window to the after window, every month once per group
+    maanden = analyse.reeks.filter((pl.col("groep") == view.PILOT) & (pl.col("soort") == "maand"))[
+        "maand"
+    ]
+    assert maanden.min() == dt.date(2022, 2, 1) and maanden.max() == dt.date(2024, 8, 1)
+    assert maanden.len() == 31 and maanden.n_unique() == 31
+
+
+def test_snelle_tellingen_gelijk_aan_de_statistics_adapter(analyse):
+    snel = view.tellingen(analyse.perioden)
+    for periode in ("eerder", "voor", "na"):
+        deel = analyse.perioden.filter(pl.col("periode") == periode)
+        for eenheid, telling in stat.tellingen(deel).items():
+            verwacht, gekregen = telling, snel[(periode, eenheid)]
+            assert (verwacht is None) == (gekregen is None)
+            if verwacht is not None and gekregen is not None:
+                for veld in ("meldingen", "persoonsjaren", "verzuimdagen", "beschikbare_dagen"):
+                    assert getattr(gekregen, veld) == pytest.approx(getattr(verwacht, veld))
+
+
+# -- the effect ----------------------------------------------------------------------------------
+
+
+def test_verschil_in_verschillen_van_de_demopilot(analyse):
+    k = _kaart(analyse, "meldingsfrequentie")
+    e = k.effect
+    assert e is not None
+    # pilot 2,01 → 1,26 against comparison 1,24 → 1,24: about −0,75 per year, clearly below 0
+    assert e.schatting == pytest.approx(
+        (k.pilot_na - k.pilot_voor) - (k.vergelijk_na - k.vergelijk_voor)
+    )
+    assert -0.80 < e.schatting < -0.70
+    assert e.laag < e.schatting < e.hoog < 0
+    assert -0.97 < e.laag < -0.88 and -0.62 < e.hoog < -0.52
+    assert 1.0 <= k.phi < 2.0  # changes in reports are close to Poisson
+    assert "daalde in de pilotgroep 0,75 per jaar meer" in k.tekst
+    assert "groter dan toeval" in k.tekst
+    # the absence rate: φ of tens, the interval holds 0, and the text says so
+    v = _kaart(analyse, "verzuimpercentage")
+    assert v.effect is not None and v.effect.laag < 0 < v.effect.hoog
+    assert v.phi > 10
+    assert "kan ook toeval zijn" in v.tekst
+    assert "geen duidelijk verschil" in analyse.kop
+
+
+def test_regressie_naar_het_gemiddelde_met_de_cijfers_van_de_statisticus(demo_store, ctx, focus):
+    # before window = calendar 2022 (the selection year): ρ(2021↔2022) over the MLV
+    # departments 0,76, expected fall from regression alone about 0,26 per year
+    a = view.bouw(demo_store, ctx, pilot=focus, voor_van=Maand(2022, 1), voor_tot=Maand(2022, 12))
+    k = _kaart(a, "meldingsfrequentie")
+    assert a.niveau == 3
+    assert a.rho["meldingsfrequentie"] == pytest.approx(0.76, abs=0.01)
+    assert k.effect is not None
+    assert k.effect.schatting == pytest.approx(-0.754, abs=0.005)
+    assert k.effect.laag == pytest.approx(-0.93, abs=0.01)
+    assert k.effect.hoog == pytest.approx(-0.58, abs=0.01)
+    assert k.regressie_tonen and k.regressie is not None
+    assert k.regressie.verwachte_daling == pytest.approx(0.26, abs=0.01)
+    # what is left for the pilot: the DiD plus the expected fall
+    assert k.gecorrigeerd == pytest.approx(k.effect.schatting + k.regressie.verwachte_daling)
+    assert k.regressie_tekst.startswith(
+        "Een deel van deze daling was ook zonder pilot te verwachten:"
+    )
+    assert "ongeveer 0,26 per jaar" in k.regressie_tekst
+    assert "ongeveer 0,49 per jaar aan de pilot zelf" in k.regressie_tekst
+    assert "regressie naar het gemiddelde" in a.kop
+
+
+def test_geen_regressiewaarschuwing_zonder_selectie_op_hoog_verzuim(demo_store, ctx, focus):
+    zonder = Pilot(
+        focus.naam, focus.omschrijving, focus.begin, focus.eind, focus.pilot_eenheden,
+        focus.vergelijk_eenheden, "Vrijwillig aangemeld", focus.pilot_id,
+    )  # fmt: skip
+    a = view.bouw(demo_store, ctx, pilot=zonder)
+    k = _kaart(a, "meldingsfrequentie")
+    assert not k.regressie_tonen and k.gecorrigeerd is None
+    # but the page still hints that the units were high before the pilot
+    assert k.regressie_tekst.startswith("De meldingsfrequentie van de pilot-eenheden lag voor")
+    assert "regressie naar het gemiddelde" not in a.kop
+
+
+def test_naperiode_nog_niet_begonnen(demo_store, ctx):
+    p = Pilot("Nieuw", "", dt.date(2026, 6, 1), dt.date(2026, 12, 31), PILOT, VERGELIJK)
+    a = view.bouw(demo_store, ctx, pilot=p)
+    assert a.na is None and all(k.effect is None for k in a.kaarten)
+    assert "nog geen cijfers van na de pilot" in a.kop
+    assert any("De naperiode begint in januari 2027" in m for m in a.meldingen)
+
+
+# -- privacy -------------------------------------------------------------------------------------
+
+
+def test_kleine_eenheid_en_de_volgende_kleinste_zijn_onderdrukt(demo_store, boom, ctx):
+    # MLV-MOB-OV-RB has fewer than 10 people (data/demo/README.md); shown next to the pilot
+    # group's total, the next smallest part is suppressed too
+    p = Pilot(
+        "Klein", "", dt.date(2023, 2, 1), dt.date(2023, 8, 31),
+        ("MLV-MOB-OV-RB", "MLV-MOB-OV-SP", "MLV-MOB-OV-CA"), VERGELIJK,
+    )  # fmt: skip
+    a = view.bouw(demo_store, ctx, pilot=p)
+    per = a.per_eenheid.filter(pl.col("rol") == view.PILOT)
+    weg = set(per.filter(pl.col("onderdrukt"))["eenheid"].to_list())
+    assert "MLV-MOB-OV-RB" in weg and len(weg) == 2
+    assert (
+        per.filter(pl.col("onderdrukt"))["meldingsfrequentie"].null_count()
+        == per.filter(pl.col("onderdrukt")).height
+    )
+    # their real values (min_groep 0) appear nowhere in the figure or the table
+    echte = metrics.kerncijfers(
+        demo_store, boom, [a.voor, a.na], metrics.groepen(boom, sorted(weg)), min_groep=0,
+        met_nulverzuim=False,
+    )  # fmt: skip
+    geheim = [
+        float(x)
+        for kolom in ("meldingsfrequentie", "verzuimpercentage", "bezetting")
+        for x in echte[kolom].to_list()
+    ]
+    fig = view.eenheden_figuur(a, ctx)
+    spec = json.loads(fig.to_json())
+    # the data of every trace, and every text in the figure (hover, labels, annotations)
+    getallen = [
+        g for tr in spec["data"] for k in ("x", "y", "customdata") for g in _getallen(tr.get(k))
+    ]
+    for g in geheim:
+        assert not any(math.isclose(g, x, rel_tol=1e-9) for x in getallen), g
+    # a text that names a hidden unit carries no number besides '< 10'
+    for naam in (boom.naam(c) for c in weg):
+        over = [s for s in _teksten(spec) if naam in s]
+        assert over, naam
+        assert not any(ch.isdigit() for s in over for ch in s.replace("< 10", "")), over
+    tabel = view.tabel_eenheden(a, ctx)
+    for naam in (boom.naam(c) for c in weg):
+        rij = tabel.filter(pl.col("Eenheid") == naam).row(0, named=True)
+        assert rij["onderdrukt"] and rij["Meldingsfrequentie voor"] is None
+    labels = fig.layout.yaxis.categoryarray
+    assert any(boom.naam("MLV-MOB-OV-RB") in lab and "< 10" in lab for lab in labels)
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+def test_reeksfiguur_met_gearceerde_pilot_en_gemiddelden(analyse, ctx):
+    fig = view.reeks_figuur(analyse, ctx, "meldingsfrequentie", "maand")
+    spec = json.loads(fig.to_json())
+    assert spec["layout"]["separators"] == ",."
+    (vlak,) = spec["layout"]["shapes"]
+    assert vlak["x0"].startswith("2023-02-01") and vlak["x1"].startswith("2023-09-01")
+    assert all("Oct" not in t for t in spec["layout"]["xaxis"]["ticktext"])
+    lijn = next(tr for tr in spec["data"] if tr.get("name") == "Pilotgroep")
+    verwacht = analyse.reeks.filter(
+        (pl.col("groep") == view.PILOT) & (pl.col("soort") == "maand")
+    ).sort("maand")["meldingsfrequentie"]
+    assert lijn["y"] == pytest.approx(verwacht.to_list())
+    # the before mean as a dashed segment at the API's value, labelled in Dutch
+    k = _kaart(analyse, "meldingsfrequentie")
+    segmenten = [
+        tr for tr in spec["data"] if tr.get("line", {}).get("dash") == "dash" and tr["x"][0]
+    ]
+    assert any(tr["y"] == [pytest.approx(k.pilot_voor)] * 2 for tr in segmenten)
+    assert any(a["text"] == "<b>2,01</b>" for a in spec["layout"]["annotations"])
+    assert "Meldingsfrequentie in de pilotgroep daalde" in spec["layout"]["title"]["text"]
+    assert "Focus op Inzetbaarheid" in spec["layout"]["title"]["subtitle"]["text"]
+    assert "voor: feb 2022 – jan 2023" in spec["layout"]["title"]["subtitle"]["text"]
+
+
+def test_effectfiguur_en_tabel(analyse, ctx):
+    spec = json.loads(view.effect_figuur(analyse, ctx).to_json())
+    k = _kaart(analyse, "meldingsfrequentie")
+    punt = next(tr for tr in spec["data"] if "error_x" in tr)
+    assert punt["x"] == [pytest.approx(k.effect.schatting)]
+    assert punt["error_x"]["arrayminus"] == [pytest.approx(k.effect.schatting - k.effect.laag)]
+    tabel = view.tabel_effect(analyse)
+    rij = tabel.filter(pl.col("Grootheid") == "Effect (verschil in verschillen)").row(0, named=True)
+    assert rij["Meldingsfrequentie (per jaar)"] == pytest.approx(k.effect.schatting)
+
+
+# -- the form ------------------------------------------------------------------------------------
+
+
+def _maak(boom, bestaande=(), **kw):
+    waarden = {
+        "naam": "Nieuwe aanpak", "omschrijving": "", "begin": dt.date(2024, 1, 1),
+        "eind": dt.date(2024, 6, 30), "pilot_eenheden": ["MLV-MOB-WV-WB"],
+        "vergelijk_eenheden": ["MLV-MOB-WV-VV"], "reden": "", "hoog_verzuim": False,
+    } | kw  # fmt: skip
+    return view.maak_pilot(boom, list(bestaande), **waarden)
+
+
+def test_formulier_validatie(boom, focus):
+    eenheden = set(view.eenheid_opties(boom, "MLV"))
+    eind_voor_begin = _maak(boom, eind=dt.date(2023, 12, 31))
+    with pytest.raises(PilotFout, match="de einddatum ligt voor de begindatum"):
+        eind_voor_begin.controleer(eenheden)
+    with pytest.raises(PilotFout, match="er bestaat al een pilot met de naam"):
+        _maak(boom, [focus], naam="focus op inzetbaarheid ")
+    # editing the pilot itself keeps its name
+    assert _maak(boom, [focus], naam=focus.naam, pilot_id=focus.pilot_id).naam == focus.naam
+    with pytest.raises(PilotFout, match="valt onder pilot-eenheid"):
+        _maak(boom, pilot_eenheden=["MLV-MOB-WV"], vergelijk_eenheden=["MLV-MOB-WV-VV"])
+    with pytest.raises(PilotFout, match="valt onder vergelijkingseenheid"):
+        _maak(boom, pilot_eenheden=["MLV-MOB-WV-WB"], vergelijk_eenheden=["MLV-MOB"])
+    with pytest.raises(PilotFout, match="telt daardoor als"):
+        _maak(boom, reden="Hoogste verzuim", hoog_verzuim=False)
+
+
+def test_vinkje_hoog_verzuim_gaat_mee_in_de_reden(boom):
+    p = _maak(boom, reden="Gekozen door de directie", hoog_verzuim=True)
+    assert p.geselecteerd_op_hoog_verzuim
+    assert view.reden_zonder_markering(p.selectie_reden) == "Gekozen door de directie"
+    assert not _maak(boom, reden="Vrijwillig", hoog_verzuim=False).geselecteerd_op_hoog_verzuim
+    # a reason that says so itself is stored as typed
+    assert (
+        _maak(boom, reden="Hoogste verzuim", hoog_verzuim=True).selectie_reden == "Hoogste verzuim"
+    )
+
+
+def test_lijst_en_eenheidlabels(boom, focus, demo_store):
+    alle = pilots.lijst(demo_store)
+    assert [p.naam for p in view.van_organisatie(boom, alle, "MLV")] == ["Focus op Inzetbaarheid"]
+    assert [p.naam for p in view.van_organisatie(boom, alle, "DUV")] == ["Werkdruk Klantcontact"]
+    tabel = view.lijst_tabel(boom, [focus])
+    rij = tabel.row(0, named=True)
+    assert rij["Periode"] == "01-02-2023 t/m 31-08-2023"
+    assert rij["Pilot-eenheden"].startswith("Afdeling Wegbeheer, ")
+    assert rij["Gekozen op hoog verzuim"] == "ja"
+    opties = view.eenheid_opties(boom, "MLV")
+    assert "MLV" not in opties and opties.index("MLV-MOB") < opties.index("MLV-MOB-WV-WB")
+    assert view.eenheid_label(boom, "MLV-MOB-WV-WB") == "\u2003\u2003└ Afdeling Wegbeheer"
+
+
+def test_elke_vertaalde_tekst_heeft_engels():
+    """Every literal passed to t() in this view, its charts and its page has an English entry,
+    and so have the texts passed through t() by name (table rows, the fixed form errors)."""
+    import ast
+    from pathlib import Path
+
+    from dashboard.i18n import _alle_vertalingen
+
+    vertalingen = _alle_vertalingen()
+    root = Path(__file__).parent.parent
+    teksten = set()
+    for pad in ("dashboard/views/pilots.py", "dashboard/charts/pilots.py", "pages/pilots.py"):
+        for knoop in ast.walk(ast.parse((root / pad).read_text())):
+            if (
+                isinstance(knoop, ast.Call)
+                and isinstance(knoop.func, ast.Name)
+                and knoop.func.id == "t"
+                and knoop.args
+                and isinstance(knoop.args[0], ast.Constant)
+            ):
+                teksten.add(knoop.args[0].value)
+    teksten |= set(view.LABELS.values()) | {"3 maanden", "per maand", "voor", "na"}
+    teksten |= {
+        "Meldingsfrequentie (per jaar)", "Verzuimpercentage (%)", "Pilotgroep voor",
+        "Effect (verschil in verschillen)", "Overdispersie φ van de veranderingen",
+        "de einddatum ligt voor de begindatum", "geef de pilot een naam",
+    }  # fmt: skip
+    ontbrekend = sorted(x for x in teksten if x not in vertalingen)
+    assert not ontbrekend
+
+
+def test_kleinere_stijging_heet_geen_daling(demo_store, boom):
+    # Werkdruk Klantcontact: the pilot's absence rate rose (9,0% → 9,7%) but less than the
+    # comparison's (5,6% → 7,4%); the text must not call that a fall
+    (p,) = [p for p in pilots.lijst(demo_store) if p.naam == "Werkdruk Klantcontact"]
+    a = view.bouw(demo_store, Context(boom, Selectie("DUV", "DUV", Maand(2026, 10))), pilot=p)
+    k = _kaart(a, "verzuimpercentage")
+    assert k.naief is not None and k.naief > 0 and k.effect is not None and k.effect.schatting < 0
+    assert k.tekst.startswith("Verzuimpercentage steeg in de pilotgroep 1,2 procentpunt minder")
+    assert "daling" not in k.regressie_tekst.split(":")[0]
+    # the honest 'we cannot tell' case of the demo
+    assert all(k.effect is not None and k.effect.laag < 0 < k.effect.hoog for k in a.kaarten)
