@@ -35,6 +35,10 @@ LINTBLAUW = RGBColor(0x01, 0x68, 0x9B)
 DONKER = RGBColor(0x1A, 0x1A, 0x1A)
 GRIJS = RGBColor(0x59, 0x59, 0x59)
 
+#: `layout.meta` of a figure that must go into slides as an image (e.g. a forest plot whose
+#: categories run along the y axis: a native chart would misread it).
+ALS_AFBEELDING = "als_afbeelding"
+
 #: Traces drawn only to help the screen reader (e.g. grey markers for suppressed months) carry
 #: this `meta`; they are left out of native charts, where an empty cell already says it.
 ALLEEN_SCHERM = "alleen_scherm"
@@ -190,8 +194,15 @@ def grafiek(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int], *, taal:
         s for s in fig.data if s.visible is not False and getattr(s, "meta", None) != ALLEEN_SCHERM
     ]
     soorten = {s.type for s in sporen}
-    if sporen and soorten <= {"bar", "scatter"}:
-        if all(s.type == "scatter" and _numeriek(s.x) for s in sporen):
+    # one native chart has one pair of axes: panels (subplots) become an image
+    een_paneel = all((s.xaxis or "x") == "x" and (s.yaxis or "y") == "y" for s in sporen)
+    if (
+        sporen
+        and soorten <= {"bar", "scatter"}
+        and een_paneel
+        and fig.layout.meta != ALS_AFBEELDING
+    ):
+        if all(s.type == "scatter" and _numeriek(s.x) and _numeriek(s.y) for s in sporen):
             _xy(slide, fig, sporen, vak)
             return ""
         if not any(
@@ -412,8 +423,9 @@ def _als_afbeelding(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int]) 
         png = afbeelding(kaal, "png", breedte=1600, hoogte=int(1600 * h / b))
         slide.shapes.add_picture(io.BytesIO(png), x, y, b, h)
         return (
-            "Deze grafiek (heatmap) kan PowerPoint niet als eigen grafiek tekenen; hij staat hier "
-            "als afbeelding van 1600 pixels breed. De cijfers staan in de Excel-export."
+            "Deze grafiek kan PowerPoint niet als eigen, bewerkbare grafiek tekenen (bijvoorbeeld "
+            "een heatmap of een grafiek met panelen); hij staat hier als afbeelding van 1600 "
+            "pixels breed, op de server gemaakt. De cijfers staan in de Excel-export."
         )
     vorm = slide.shapes.add_textbox(x, y, b, Emu(int(h / 4)))
     vorm.text_frame.text = f"Grafiek niet beschikbaar als afbeelding: {reden}"
