@@ -1,5 +1,232 @@
-"""Placeholder."""
+"""Medewerkersonderzoek: JD-R scales per unit and wave, demands against resources, survey next to
+absence."""
 
 import streamlit as st
 
-st.title("medewerkersonderzoek")
+from dashboard import format as fmt
+from dashboard.i18n import t
+from dashboard.ui import components, data, pagina, state
+from dashboard.views import enquete
+
+selectie, toegang = pagina.selectie()
+taal = selectie.taal
+ctx = data.context(selectie, toegang)
+golven = data.bouw(enquete.metingen, selectie, toegang)
+
+if not golven:
+    st.title(t("Medewerkersonderzoek", taal))
+    st.info(
+        t(
+            "Er zijn geen enquêtegegevens voor deze organisatie. Lees een enquête-extract in op de "
+            "pagina Gegevens.",
+            taal,
+        )
+    )
+    st.stop()
+
+# the page's own choices live in the URL too, so that a link reproduces them
+ss = st.session_state
+if "enquete_meting" not in ss or ss["enquete_meting"] not in golven:
+    uit_url = st.query_params.get("meting", "")
+    ss["enquete_meting"] = (
+        uit_url if uit_url in golven else enquete.standaard_meting(golven, selectie.maand)
+    )
+if "enquete_niveau" not in ss:
+    ss["enquete_niveau"] = (
+        st.query_params.get("niveau")
+        if st.query_params.get("niveau") in enquete.NIVEAUS
+        else "afdelingen"
+    )
+
+e = data.bouw(
+    enquete.bouw, selectie, toegang, meting=ss["enquete_meting"], niveau=ss["enquete_niveau"]
+)
+st.query_params["meting"] = e.meting or ""
+st.query_params["niveau"] = e.niveau
+
+st.title(e.kop)
+st.caption(
+    f"{ctx.eenheid_tekst()} · {enquete.meting_tekst(e, taal, met_vorige=True)} · "
+    f"{enquete.verzuim_tekst(e, taal)}"
+)
+if not selectie.filter.leeg:
+    st.info(
+        t(
+            "De filters op kenmerken gelden niet op deze pagina: het medewerkersonderzoek is per "
+            "eenheid samengevat, en het verzuim ernaast is dat van alle medewerkers van die eenheden.",
+            taal,
+        ),
+        icon=":material/filter_alt_off:",
+    )
+
+links, rechts = st.columns([1, 3])
+with links:
+    st.selectbox(
+        t("Meting", taal),
+        list(reversed(golven)),
+        key="enquete_meting",
+        help=t("Het verzuim ernaast is dat van hetzelfde kalenderjaar.", taal),
+    )
+with rechts:
+    if len(e.niveaus) > 1:
+        ss["enquete_niveau"] = e.niveau
+        st.segmented_control(
+            t("Eenheden", taal),
+            list(e.niveaus),
+            key="enquete_niveau",
+            format_func=lambda n: (
+                f"{t('Afdelingen' if n == 'afdelingen' else 'Onderliggende eenheden', taal)} ({e.niveaus[n]})"
+            ),
+            required=True,
+        )
+
+
+# the selected unit's scores, by JD-R group, against the previous wave: demands and outcomes
+# side by side, the four resources under them (eight cards in one row would cut their labels)
+def kaartgroep(groep: str) -> None:
+    kaarten = [k for k in e.kaarten if k.schaal.groep == groep]
+    with st.container(border=True):
+        st.markdown(f"**{t(enquete.GROEP_LABELS[groep], taal)}**")
+        for sub, k in zip(st.columns(len(kaarten)), kaarten, strict=True):
+            d = k.verschil
+            nul = d is None or round(d, 1) == 0
+            sub.metric(
+                enquete.schaal_label(k.schaal, taal),
+                k.waarde(taal),
+                delta=fmt.verschil(d, 1, "", taal).replace("−", "-") if d is not None else None,
+                delta_color="off" if nul or k.schaal.richting == 0
+                else "inverse" if k.schaal.richting < 0 else "normal",
+                delta_arrow="off" if nul else "auto",
+                delta_description=t("sinds {vorige}", taal, vorige=e.vorige) if d is not None else None,
+                help=t("Schaal {van}-{tot}; verschil met meting {vorige}.", taal,
+                       van=fmt.getal(k.schaal.bereik[0], 0, taal),
+                       tot=fmt.getal(k.schaal.bereik[1], 0, taal), vorige=e.vorige or "–"),
+            )  # fmt: skip
+
+
+aanwezig = [g for g in enquete.GROEPEN if any(k.schaal.groep == g for k in e.kaarten)]
+boven = [g for g in aanwezig if g != "hulpbronnen"]
+if boven:
+    for kolom, groep in zip(st.columns(len(boven)), boven, strict=True):
+        with kolom:
+            kaartgroep(groep)
+if "hulpbronnen" in aanwezig:
+    kaartgroep("hulpbronnen")
+
+st.subheader(t("Scores per eenheid", taal))
+weergave = "score"
+if e.vorige:
+    weergave = st.segmented_control(
+        t("Toon", taal),
+        ["score", "verschil"],
+        default="score",
+        key="enquete_weergave",
+        format_func=lambda w: (
+            t("score", taal)
+            if w == "score"
+            else t("verandering sinds {vorige}", taal, vorige=e.vorige)
+        ),
+        required=True,
+    )
+components.grafiek(
+    enquete.scores_figuur(e, ctx, modus=weergave),
+    sleutel="enquete_scores",
+    taal=taal,
+    tabel=enquete.tabel_scores(e, taal),
+)
+kleur = (
+    t(
+        "Kleur: verbeterd (blauw) of verslechterd (oranje) sinds {vorige}, per schaal in de goede "
+        "richting; een verschil staat er alleen bij een eenheid die in beide metingen ten minste "
+        "{n} respondenten had.",
+        taal,
+        vorige=e.vorige,
+        n=e.min_respondenten,
+    )
+    if weergave == "verschil"
+    else t(
+        "Kleur: gunstiger (blauw) of ongunstiger (oranje) dan het gemiddelde van de organisatie, "
+        "per schaal in de goede richting (hoge werkdruk is ongunstig, veel autonomie gunstig).",
+        taal,
+    )
+)
+gemiddelde = t(
+    "Een bovenliggende eenheid en de organisatie krijgen het naar respondenten gewogen "
+    "gemiddelde van de eenheden eronder met ten minste {n} respondenten. Eenheden met minder "
+    "respondenten zijn grijs (< {n}) en tellen in geen enkel gemiddelde mee, zodat hun scores "
+    "er ook niet uit af te leiden zijn.",
+    taal,
+    n=e.min_respondenten,
+)
+st.caption(f"{kleur} {gemiddelde}")
+
+if e.zichtbaar == 0:
+    st.info(
+        t(
+            "Geen eenheid hier heeft ten minste {n} respondenten: taakeisen, hulpbronnen en de "
+            "samenhang met verzuim worden niet getoond.",
+            taal,
+            n=e.min_respondenten,
+        )
+    )
+else:
+    st.subheader(t("Taakeisen tegenover hulpbronnen", taal))
+    components.grafiek(
+        enquete.jdr_figuur(e, ctx),
+        sleutel="enquete_jdr",
+        taal=taal,
+        tabel=enquete.tabel_jdr(e, taal),
+    )
+    st.caption(
+        t(
+            "Volgens het Job Demands-Resources-model leiden hoge taakeisen vooral tot uitputting en "
+            "verzuim als er weinig hulpbronnen tegenover staan. De stippellijnen zijn het gemiddelde "
+            "van de organisatie; de grootte van een bol is het aantal respondenten, de kleur het "
+            "verzuimpercentage van dezelfde eenheid in het jaar van de meting.",
+            taal,
+        )
+    )
+
+    st.subheader(t("Medewerkersonderzoek naast verzuim", taal))
+    schalen = [s.sleutel for s in e.schalen]
+    if "enquete_schaal" not in ss:
+        uit_url = st.query_params.get("schaal", "")
+        ss["enquete_schaal"] = (
+            uit_url
+            if uit_url in schalen
+            else "uitputting"
+            if "uitputting" in schalen
+            else schalen[-1]
+        )
+    schaal = st.columns([1, 2])[0].selectbox(
+        t("Schaal", taal),
+        schalen,
+        key="enquete_schaal",
+        format_func=lambda s: enquete.schaal_label(enquete.schaal(s), taal),
+    )
+    st.query_params["schaal"] = schaal
+    components.grafiek(
+        enquete.verzuim_figuur(e, ctx, schaal_sleutel=schaal),
+        sleutel="enquete_verzuim",
+        taal=taal,
+        tabel=enquete.tabel_verzuim(e, schaal, taal),
+    )
+    st.markdown(enquete.samenhang_tekst(e, schaal, taal))
+
+drill = enquete.inzoomen(e, ctx)
+if drill:
+    with st.expander(t("Inzoomen op een eenheid", taal)):
+        knoppen = st.columns(3)
+        for i, (code, naam) in enumerate(drill):
+            knoppen[i % 3].button(
+                naam, key=f"enquete_in_{code}", on_click=state.kies_eenheid, args=(code,),
+                width="stretch",
+            )  # fmt: skip
+
+st.divider()
+components.pagina_pptx(
+    e.kop,
+    f"{ctx.eenheid_tekst()} · {enquete.meting_tekst(e, taal, met_vorige=True)}",
+    taal,
+    sleutel="enquete_pptx",
+)
