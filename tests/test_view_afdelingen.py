@@ -1,0 +1,478 @@
+"""Afdelingen view: numbers equal the metrics API, suppression (primary and secondary, also per
+parent at a level of the tree) holds in every frame and figure, and titles claim only what the
+funnel says."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+
+import plotly.graph_objects as go
+import polars as pl
+import pytest
+
+from dashboard import format as fmt
+from dashboard import metrics, statistics
+from dashboard.hierarchy import laad_boom
+from dashboard.periods import Maand, Periode
+from dashboard.selectie import Selectie
+from dashboard.views import Context
+from dashboard.views import afdelingen as view
+
+OKT = Maand(2026, 10)
+R12 = Periode("r12", OKT.plus(-11), OKT)
+
+
+@pytest.fixture(scope="module")
+def boom(demo_store):
+    return laad_boom(demo_store)
+
+
+def ctx_voor(boom, eenheid: str, maand: Maand = OKT, taal: str = "nl", min_groep: int = 10):
+    org = boom.eenheden[eenheid].organisatie
+    return Context(boom, Selectie(org, eenheid, maand, taal=taal), min_groep)
+
+
+def rijen(frame: pl.DataFrame) -> dict[str, dict]:
+    return {r["eenheid"]: r for r in frame.iter_rows(named=True)}
+
+
+def api_onderdelen(store, boom, eenheid: str, periode: Periode = R12, min_groep: int = 10):
+    return rijen(
+        metrics.kerncijfers(
+            store, boom, [periode], metrics.onderdelen(boom, eenheid),
+            min_groep=min_groep, delen_van_totaal=True,
+        )
+    )  # fmt: skip
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+
+def test_onderdelen_gelijk_aan_de_api(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB"), basis="r12")
+    api = api_onderdelen(demo_store, boom, "MLV-MOB")
+    eigen = rijen(a.eenheden)
+    # the four directies; MLV-MOB has no staff of its own, so its ':direct' part is left out
+    assert set(eigen) == {"MLV-MOB-DI", "MLV-MOB-LM", "MLV-MOB-OV", "MLV-MOB-WV"}
+    for code, rij in eigen.items():
+        for kolom in ("bezetting", "verzuimpercentage", "meldingsfrequentie", "meldingen"):
+            assert rij[kolom] == pytest.approx(api[code][kolom]), (code, kolom)
+    (ref,) = metrics.kerncijfers(
+        demo_store, boom, [R12], metrics.groepen(boom, ["MLV-MOB"])
+    ).to_dicts()
+    assert a.ref_waarde("verzuimpercentage") == pytest.approx(ref["verzuimpercentage"])
+    assert a.ref_waarde("meldingsfrequentie") == pytest.approx(ref["meldingsfrequentie"])
+    # parts add up to their parent (ratio of sums): the reference line is the parent's value
+    dagen = sum(r["beschikbare_dagen"] for r in eigen.values())
+    verzuim = sum(r["verzuimdagen"] for r in eigen.values())
+    assert 100 * verzuim / dagen == pytest.approx(ref["verzuimpercentage"])
+
+
+def test_maand_als_basis_en_een_jaar_eerder(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "DUV"), basis="maand")
+    nu = api_onderdelen(demo_store, boom, "DUV", Periode("m", OKT, OKT))
+    toen = api_onderdelen(demo_store, boom, "DUV", Periode("v", OKT.plus(-12), OKT.plus(-12)))
+    for code, rij in rijen(a.eenheden).items():
+        assert rij["verzuimpercentage"] == nu[code]["verzuimpercentage"]
+        assert rij["onderdrukt"] == nu[code]["onderdrukt"]
+    for code, rij in rijen(a.vorig).items():
+        assert rij["verzuimpercentage"] == toen[code]["verzuimpercentage"]
+    assert a.periode.k == 1 and a.periode.tot == OKT
+
+
+def test_intervallen_en_funnel_komen_uit_de_statistiek(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "DUV"))
+    api = metrics.kerncijfers(
+        demo_store, boom, [R12], metrics.onderdelen(boom, "DUV"), delen_van_totaal=True
+    ).filter(pl.col("eenheid") != "DUV:direct")
+    verwacht = statistics.met_interval(api, "verzuimpercentage")
+    f = statistics.funnel(api, "verzuimpercentage")
+    eigen = rijen(a.eenheden)
+    for r in verwacht.iter_rows(named=True):
+        assert eigen[r["eenheid"]]["verzuimpercentage_laag"] == r["verzuimpercentage_laag"]
+        assert eigen[r["eenheid"]]["verzuimpercentage_hoog"] == r["verzuimpercentage_hoog"]
+    assert a.funnels["verzuimpercentage"].doel == pytest.approx(f.doel)
+    assert a.funnels["verzuimpercentage"].phi == pytest.approx(f.phi)
+    for r in f.eenheden.iter_rows(named=True):
+        assert eigen[r["eenheid"]]["verzuimpercentage_klasse_998"] == r["klasse_998"]
+
+
+def test_maanden_van_de_heatmap(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"))
+    maanden = sorted(set(a.maanden["van"].to_list()))
+    assert len(maanden) == view.HEATMAP_MAANDEN
+    assert maanden[0] == dt.date(2024, 11, 1) and maanden[-1] == dt.date(2026, 10, 1)
+    api = metrics.kerncijfers(
+        demo_store, boom, [Periode("m", Maand(2025, 1), Maand(2025, 1))],
+        metrics.onderdelen(boom, "MLV"), delen_van_totaal=True,
+    )  # fmt: skip
+    jan = a.maanden.filter(pl.col("van") == dt.date(2025, 1, 1))
+    for code, rij in rijen(jan).items():
+        assert rij["verzuimpercentage"] == rijen(api)[code]["verzuimpercentage"]
+
+
+# -- suppression ---------------------------------------------------------------------------------
+
+
+def test_secundaire_onderdrukking_bij_precies_een_kleine_afdeling(demo_store, boom):
+    # MLV-MOB-OV: Reizigersbelangen has fewer than 10 people (data/demo/README.md); without
+    # secondary suppression Concessies en Aanbesteding would be shown and the small one could be
+    # recovered from the directie's total
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB-OV"))
+    eigen = rijen(a.eenheden)
+    assert eigen["MLV-MOB-OV-RB"]["onderdrukt"] and eigen["MLV-MOB-OV-CA"]["onderdrukt"]
+    assert not eigen["MLV-MOB-OV-SP"]["onderdrukt"]
+    los = rijen(
+        metrics.kerncijfers(
+            demo_store, boom, [R12], metrics.groepen(boom, ["MLV-MOB-OV-CA", "MLV-MOB-OV-RB"])
+        )
+    )
+    assert los["MLV-MOB-OV-RB"]["onderdrukt"]  # primary
+    assert not los["MLV-MOB-OV-CA"]["onderdrukt"]  # on its own large enough: secondary here
+    for code in ("MLV-MOB-OV-RB", "MLV-MOB-OV-CA"):
+        assert all(eigen[code][k] is None for k in ("bezetting", "verzuimpercentage", "fte"))
+        assert eigen[code]["verzuimpercentage_laag"] is None
+        assert eigen[code]["verzuimpercentage_klasse_998"] is None
+
+
+@pytest.mark.parametrize("niveau", [1, 2, 3])
+def test_een_niveau_onderdrukt_per_ouder_zoals_de_api(demo_store, boom, niveau):
+    """Each parent's parts at a level are suppressed exactly as on that parent's own view, so
+    two views never together reveal a small unit."""
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"), niveau=niveau)
+    eigen = rijen(a.eenheden)
+    assert set(eigen) == set(boom.op_niveau("MLV", niveau))
+    ouders = {boom.eenheden[c].ouder for c in eigen}
+    for ouder in ouders:
+        api = api_onderdelen(demo_store, boom, ouder)
+        for code, rij in api.items():
+            if code.endswith(":direct"):
+                continue
+            assert eigen[code]["onderdrukt"] == rij["onderdrukt"], code
+            assert eigen[code]["verzuimpercentage"] == rij["verzuimpercentage"], code
+    if niveau == 3:
+        # 3 small afdelingen, each the only small one of its directie: 6 hidden in all
+        assert sum(r["onderdrukt"] for r in eigen.values()) == 6
+        assert eigen["MLV-MOB-OV-CA"]["onderdrukt"]
+
+
+def test_secundair_per_ouder_volgt_de_regel_van_privacy():
+    # two parents, each with one small part: per parent the next smallest is hidden too
+    frame = pl.DataFrame(
+        {
+            "periode": ["p"] * 6,
+            "eenheid": ["a1", "a2", "a3", "b1", "b2", "b3"],
+            "bezetting": [None, 40.0, 25.0, None, 30.0, 60.0],
+            "verzuimpercentage": [None, 5.0, 6.0, None, 4.0, 7.0],
+            "onderdrukt": [True, False, False, True, False, False],
+            "geen_gegevens": [False, False, False, True, False, False],
+        }
+    )
+    ouders = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B", "b3": "B"}
+    uit = rijen(view.secundair_per_ouder(frame, ouders, 10))
+    # A: a1 hidden, a3 (25) is the smallest shown part -> hidden; a2 stays
+    assert [uit[c]["onderdrukt"] for c in ("a1", "a2", "a3")] == [True, False, True]
+    assert uit["a3"]["verzuimpercentage"] is None and uit["a3"]["bezetting"] is None
+    # B: b1 is empty (nobody there), which hides nothing: no secondary suppression
+    assert [uit[c]["onderdrukt"] for c in ("b2", "b3")] == [False, False]
+
+
+# -- figures carry no suppressed number ---------------------------------------------------------
+
+
+def _json(fig: go.Figure) -> dict:
+    return json.loads(fig.to_json())
+
+
+def _punten_van(spec: dict, code: str) -> list[dict]:
+    """Every point of every trace that belongs to `code` (by customdata or category), with the
+    values at that index."""
+    uit = []
+    for trace in spec["data"]:
+        if trace["type"] == "heatmap":
+            continue
+        sleutels = trace.get("customdata") or []
+        cats = trace.get("y") if trace.get("orientation") == "h" or trace.get("mode") else None
+        for i in range(len(sleutels)):
+            if sleutels[i] == code or (cats and i < len(cats) and cats[i] == code):
+                punt = {}
+                for k in ("x", "y", "text", "hovertext"):
+                    w = trace.get(k)
+                    if isinstance(w, list) and i < len(w):
+                        punt[k] = w[i]
+                maat = (trace.get("marker") or {}).get("size")
+                if isinstance(maat, list):
+                    punt["size"] = maat[i]
+                uit.append(punt)
+    return uit
+
+
+def _geen_getal(tekst: str) -> bool:
+    """Text without a metric: no percentage, no decimal number (only '< 10' and names)."""
+    return "%" not in tekst and not re.search(r"\d[,.]\d", tekst)
+
+
+def test_onderdrukte_eenheden_hebben_nergens_een_getal(demo_store, boom):
+    ctx = ctx_voor(boom, "MLV")
+    a = view.bouw(demo_store, ctx, niveau=3)
+    weg = a.eenheden.filter(pl.col("onderdrukt"))["eenheid"].to_list()
+    assert len(weg) == 6
+    # their real numbers, computed without suppression: none of them may appear in any figure
+    echt = rijen(
+        metrics.kerncijfers(demo_store, boom, [R12], metrics.groepen(boom, weg), min_groep=0)
+    )
+    maanden = metrics.periodes(boom, metrics.groepen(boom, weg), OKT.plus(-23), OKT, "maand")
+    per_maand = metrics.kerncijfers(
+        demo_store, boom, maanden, metrics.groepen(boom, weg), min_groep=0
+    )
+    maandwaarden = {
+        code: [v for v in per_maand.filter(pl.col("eenheid") == code)["verzuimpercentage"] if v]
+        for code in weg
+    }
+    figuren = {
+        "ranking": view.ranking_figuur(a, ctx),
+        "ranking_freq": view.ranking_figuur(a, ctx, "meldingsfrequentie"),
+        "funnel": view.funnel_figuur(a, ctx),
+        "funnel_freq": view.funnel_figuur(a, ctx, "meldingsfrequentie"),
+        "venster": view.venster_figuur(a, ctx),
+        "heatmap": view.heatmap_figuur(a, ctx),
+    }
+    for naam, fig in figuren.items():
+        spec = _json(fig)
+        tekst = json.dumps(spec)
+        for code in weg:
+            r = echt[code]
+            # (formatted values like '5,3' may belong to another unit; the full float is unique)
+            getallen = [r["verzuimpercentage"], r["meldingsfrequentie"], r["bezetting"]]
+            for waarde in getallen + maandwaarden[code]:
+                if len(repr(waarde)) >= 8:  # a round value like 4.6 is not specific enough
+                    assert repr(waarde)[:8] not in tekst, (naam, code)
+            for punt in _punten_van(spec, code):
+                assert punt.get("x") in (0, None), (naam, code, punt)
+                assert "size" not in punt, (naam, code)
+                assert all(_geen_getal(str(punt.get(k, ""))) for k in ("text", "hovertext"))
+            if naam.startswith(("funnel", "venster")):
+                # not plotted at all; named only in the source line
+                assert not _punten_van(spec, code)
+    rang = _json(figuren["ranking"])
+    onder10 = [tr for tr in rang["data"] if tr.get("text") and "< 10" in tr["text"]]
+    assert len(onder10) == 1 and sorted(onder10[0]["customdata"]) == sorted(weg)
+
+
+def test_heatmap_onderdrukte_cellen_zijn_grijs_zonder_getal(demo_store, boom):
+    ctx = ctx_voor(boom, "MLV-MOB-OV")
+    a = view.bouw(demo_store, ctx)
+    spec = _json(view.heatmap_figuur(a, ctx))
+    waarden, grijs = (tr for tr in spec["data"] if tr["type"] == "heatmap")
+    rij = {code: i for i, code in enumerate(waarden["y"])}
+    assert waarden["y"][0] == "MLV-MOB-OV"  # the total on top
+    for code in ("MLV-MOB-OV-RB", "MLV-MOB-OV-CA"):
+        i = rij[code]
+        assert all(z is None for z in waarden["z"][i])
+        assert all(z == 1 for z in grijs["z"][i]) and set(grijs["text"][i]) == {"< 10"}
+        assert all(_geen_getal(h) for h in waarden["hovertext"][i])
+    sp = rij["MLV-MOB-OV-SP"]
+    jan = waarden["x"].index("2026-01-01")
+    verwacht = a.maanden.filter(
+        (pl.col("eenheid") == "MLV-MOB-OV-SP") & (pl.col("van") == dt.date(2026, 1, 1))
+    )["verzuimpercentage"][0]
+    assert waarden["z"][sp][jan] == pytest.approx(verwacht)
+    assert all(z is None for z in grijs["z"][sp])
+    assert spec["layout"]["separators"] == ",."
+    assert "jan 2026" in spec["layout"]["xaxis"]["ticktext"]
+
+
+# -- a hand-computed store -----------------------------------------------------------------------
+
+ORGANISATIE = """
+eenheid;naam;bovenliggende_eenheid
+ORG;Organisatie;
+A;Afdeling Alfa;ORG
+B;Afdeling Beta;ORG
+C;Afdeling Gamma;ORG
+"""
+# A 12, B 3, C 20 full-time people from 01-01-2026
+PERSONEEL = "medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor\n" + "\n".join(
+    f"{u.lower()}{i};{u};01-01-2026;;1"
+    for u, n in (("A", 12), ("B", 3), ("C", 20))
+    for i in range(n)
+)
+VERZUIM = """
+medewerker_id;melding_id;eerste_verzuimdag;laatste_verzuimdag
+c0;s1;01-03-2026;10-03-2026
+a0;s2;01-03-2026;05-03-2026
+b0;s3;01-03-2026;31-03-2026
+"""
+
+
+def test_met_de_hand(maak_store):
+    store, boom = maak_store(
+        dt.date(2026, 3, 31), organisatie=ORGANISATIE, personeel=PERSONEEL, verzuim=VERZUIM
+    )
+    ctx = Context(boom, Selectie("ORG", "ORG", Maand(2026, 3)), 10)
+    a = view.bouw(store, ctx, basis="maand")
+    eigen = rijen(a.eenheden)
+    # C: 10 absence days of 20 × 31 = 620 available days -> 1,6129%; one report among 20
+    # people in one month -> 1 / 20 × 12 = 0,60 per year
+    assert eigen["C"]["verzuimpercentage"] == pytest.approx(100 * 10 / 620)
+    assert eigen["C"]["meldingsfrequentie"] == pytest.approx(0.6)
+    # B (3 people) is too small; A (12) is the smallest other part and is hidden too
+    assert eigen["B"]["onderdrukt"] and eigen["A"]["onderdrukt"]
+    # the total: (10 + 5 + 31) / (35 × 31) = 46 / 1085 = 4,2396%
+    assert a.ref_waarde("verzuimpercentage") == pytest.approx(100 * 46 / 1085)
+    assert not a.funnel_mogelijk()
+    fig = view.ranking_figuur(a, ctx)
+    tekst = fig.to_json()
+    # A 5/372 = 1,344%; B 31/93 = 33,33%: nowhere, neither as a number nor as text
+    for waarde in (100 * 5 / 372, 100 * 31 / 93):
+        assert fmt.procent(waarde) not in tekst and repr(waarde)[:6] not in tekst
+    assert fmt.procent(100 * 10 / 620) in tekst and "4,2%" in tekst
+    titel = view.ranking_titel(a, "verzuimpercentage", "nl")
+    assert titel == (
+        "Afdeling Gamma het hoogst (1,6%); te weinig afdelingen met cijfers om verschillen te toetsen"
+    )
+    # without suppression all three are shown, with their own numbers
+    b = view.bouw(store, dataclasses.replace(ctx, min_groep=0), basis="maand")
+    assert rijen(b.eenheden)["B"]["verzuimpercentage"] == pytest.approx(100 * 31 / 93)
+
+
+# -- titles --------------------------------------------------------------------------------------
+
+
+def test_boven_alleen_uit_de_funnel(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"), niveau=3)
+    # the highest afdeling is not above the 99.8% limits in the demo: no claim of "boven"
+    hoogste = view.volgorde(a.eenheden, "verzuimpercentage").row(0, named=True)
+    assert hoogste["verzuimpercentage_klasse_998"] == "binnen"
+    assert view.ranking_titel(a, "verzuimpercentage", "nl") == (
+        f"Geen afdeling duidelijk boven het gemiddelde; {hoogste['naam']} het hoogst "
+        f"({fmt.procent(hoogste['verzuimpercentage'])})"
+    )
+    # once the funnel places two units above, the title counts them (and only them)
+    boven = a.eenheden.with_columns(
+        pl.when(pl.col("eenheid").is_in(["MLV-RWK-RO-OB", "MLV-MOB-DI-DA"]))
+        .then(pl.lit("boven"))
+        .otherwise(pl.col("verzuimpercentage_klasse_998"))
+        .alias("verzuimpercentage_klasse_998")
+    )
+    b = dataclasses.replace(a, eenheden=boven)
+    assert view.ranking_titel(b, "verzuimpercentage", "nl").startswith(
+        "2 afdelingen duidelijk boven het gemiddelde; "
+    )
+    assert view.funnel_titel(b, "verzuimpercentage", "nl").startswith("2 afdelingen boven de 99,8%")
+
+
+def test_meldingsfrequentie_luchtvaart_boven_de_funnel(demo_store, boom):
+    # the demo's Luchtvaart reports more and more often (data/demo/README.md)
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"), niveau=3)
+    lv = rijen(a.eenheden)["MLV-MOB-LM-LV"]
+    assert lv["meldingsfrequentie_klasse_998"] == "boven"
+    titel = view.funnel_titel(a, "meldingsfrequentie", "nl")
+    assert titel.startswith("Afdeling Luchtvaart boven de 99,8%-grens")
+    spec = _json(view.funnel_figuur(a, ctx_voor(boom, "MLV"), "meldingsfrequentie"))
+    namen = [t for tr in spec["data"] for t in (tr.get("text") or []) if t]
+    assert "Luchtvaart" in namen
+
+
+def test_blad_toont_de_zusters(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB-LM-LV"))
+    assert a.referentie == "MLV-MOB-LM"
+    assert set(a.eenheden["eenheid"].to_list()) == {"MLV-MOB-LM-LV", "MLV-MOB-LM-MZ"}
+    assert a.markeer == frozenset({"MLV-MOB-LM-LV"})
+    assert "heeft geen onderliggende eenheden" in a.opmerking
+    spec = _json(view.ranking_figuur(a, ctx_voor(boom, "MLV-MOB-LM-LV")))
+    assert "<b>Afdeling Luchtvaart</b>" in spec["layout"]["yaxis"]["ticktext"]
+
+
+def test_engels(demo_store, boom):
+    ctx = ctx_voor(boom, "MLV", taal="en")
+    a = view.bouw(demo_store, ctx, niveau=3)
+    assert view.kop(a, ctx) == "Departments compared"
+    assert view.ranking_titel(a, "verzuimpercentage", "en").startswith(
+        "No department clearly above average; Afdeling Luchtvaart highest ("
+    )
+    spec = _json(view.ranking_figuur(a, ctx))
+    assert spec["layout"]["separators"] == ".,"
+    legenda = [tr.get("name") for tr in spec["data"] if tr.get("showlegend") is not False]
+    assert "within the limits" in legenda and "< 10: not shown (privacy)" in legenda
+
+
+# -- control chart -------------------------------------------------------------------------------
+
+
+def test_regelkaart_gelijk_aan_statistics_spc(demo_store, boom):
+    ctx = ctx_voor(boom, "MLV")
+    r = view.regelkaart(demo_store, ctx, eenheid="MLV-MOB-LM-LV")
+    groep = metrics.groepen(boom, ["MLV-MOB-LM-LV"])
+    reeks = metrics.kerncijfers(
+        demo_store, boom, metrics.periodes(boom, groep, OKT.plus(-35), OKT, "maand"), groep
+    )
+    verwacht = statistics.spc(reeks, basis=24, spreiding="sd")
+    assert r.reeks.height == 36 and r.basis_maanden == 24
+    assert r.reeks["bovengrens"].to_list() == pytest.approx(verwacht["bovengrens"].to_list())
+    assert r.reeks["signaal"].to_list() == verwacht["signaal"].to_list()
+    # the demo's Luchtvaart climbs through 2025-2026: months outside the limits at the end
+    assert statistics.SIGNAAL_BUITEN in r.reeks["signaal"].to_list()[-12:]
+    assert "met een signaal in de laatste 12 maanden" in view.regelkaart_titel(r, "nl")
+    spec = _json(view.regelkaart_figuur(r, ctx))
+    assert any(a["text"] == statistics.SIGNAAL_BUITEN for a in spec["layout"]["annotations"])
+
+
+def test_tabel(demo_store, boom):
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB-OV"))
+    t = view.tabel(a)
+    assert t.columns[0] == "Eenheid" and t.columns[-1] == "onderdrukt"
+    sp = t.filter(pl.col("Eenheid") == "Afdeling Spoorbeleid").row(0, named=True)
+    assert sp["Verzuimpercentage"] == rijen(a.eenheden)["MLV-MOB-OV-SP"]["verzuimpercentage"]
+    weg = t.filter(pl.col("onderdrukt"))
+    assert weg.height == 2 and weg["Verzuimpercentage"].is_null().all()
+    assert weg["Bezetting"].is_null().all()
+    m = view.tabel_maanden(a)
+    assert m["Eenheid"][0] == "Directie Openbaar Vervoer en Spoor (totaal)"
+    assert m.filter(pl.col("onderdrukt"))["Verzuimpercentage"].is_null().all()
+
+
+def test_elke_vertaalde_tekst_heeft_engels():
+    """Every text passed to t() in this view, its charts and its page has an English entry,
+    also the texts passed by name (classes, kinds of unit, quadrants, SPC signals)."""
+    import ast
+    from pathlib import Path
+
+    from dashboard.charts import afdelingen as grafiek
+    from dashboard.i18n import _alle_vertalingen
+
+    vertalingen = _alle_vertalingen()
+    root = Path(__file__).parent.parent
+    teksten: set[str] = set()
+    for pad in (
+        "dashboard/views/afdelingen.py",
+        "dashboard/charts/afdelingen.py",
+        "pages/afdelingen.py",
+    ):
+        for knoop in ast.walk(ast.parse((root / pad).read_text())):
+            if (
+                isinstance(knoop, ast.Call)
+                and getattr(knoop.func, "id", None) == "t"
+                and knoop.args
+            ):
+                eerste = knoop.args[0]
+                kandidaten = (
+                    [eerste.body, eerste.orelse] if isinstance(eerste, ast.IfExp) else [eerste]
+                )
+                teksten |= {
+                    k.value
+                    for k in kandidaten
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                }
+    teksten |= {naam for _, _, naam in grafiek.KLASSEN} | set(view._POSITIES.values())
+    teksten |= {w for _, enkel, meer in view._SOORTEN for w in (enkel, meer)}
+    teksten |= {naam for naam, _, _ in grafiek._KWADRANTEN}
+    teksten |= {
+        statistics.SIGNAAL_BUITEN, statistics.SIGNAAL_BOVEN, statistics.SIGNAAL_ONDER,
+        statistics.SIGNAAL_STIJGEND, statistics.SIGNAAL_DALEND,
+    }  # fmt: skip
+    ontbrekend = sorted(x for x in teksten if x not in vertalingen)
+    assert not ontbrekend
