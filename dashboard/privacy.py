@@ -6,6 +6,14 @@ from typing import TypeVar
 
 import polars as pl
 
+#: Columns that describe the cell rather than the group; every other column is emptied when the
+#: group is suppressed (also raw counts such as bezettingsdagen, so that nothing can be derived).
+SLEUTEL_KOLOMMEN: frozenset[str] = frozenset(
+    {"periode_id", "periode", "eenheid", "naam", "groep", "deel", "van", "tot", "k", "dagen",
+     "onderdrukt", "geen_gegevens", "_volgorde"}
+)  # fmt: skip
+
+
 #: Every column that carries a number about the group; all are emptied when it is suppressed.
 #: (`bezetting` itself too: a headcount below the minimum is also something that may not be shown.)
 METRIEK_KOLOMMEN: tuple[str, ...] = (
@@ -40,7 +48,7 @@ def onderdruk(frame: FrameT, min_groep: int, delen_van: list[str] | None = None)
             _secundair(delen_van).alias("onderdrukt"),
         )
     namen = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
-    kolommen = [c for c in METRIEK_KOLOMMEN if c in namen]
+    kolommen = [c for c in namen if c not in SLEUTEL_KOLOMMEN]
     return frame.with_columns(
         [pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen]
     )

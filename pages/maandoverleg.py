@@ -1,5 +1,171 @@
-"""Placeholder."""
+"""Maandoverleg: the monthly consultation as full-screen steps, with agreements and a deck."""
 
 import streamlit as st
 
-st.title("maandoverleg")
+from dashboard import afspraken
+from dashboard import format as fmt
+from dashboard.ui import components, data, pagina
+from dashboard.views import maandoverleg as mo
+
+selectie, toegang = pagina.selectie()
+taal = selectie.taal
+ctx = data.context(selectie, toegang)
+store = data.store()
+presentatie = pagina.presentatie()
+nl = taal == "nl"
+
+inhoud = data.bouw(mo.stappen, selectie, toegang)
+vorige = mo.vorige_stap(store, ctx)
+stappen = [*([vorige] if vorige else []), *inhoud, mo.afspraken_stap(store, ctx)]
+namen = [s.naam for s in stappen]
+
+try:
+    nummer = min(max(int(st.query_params.get("stap", "1")), 1), len(stappen))
+except ValueError:
+    nummer = 1
+stap = stappen[nummer - 1]
+
+
+def ga_naar(n: int) -> None:
+    """Go to step n (1-based); the step is kept in the URL."""
+    st.query_params["stap"] = str(min(max(n, 1), len(stappen)))
+
+
+def presenteer(aan: bool) -> None:
+    """Start or stop presentation mode (no sidebar, no chrome, large type)."""
+    if aan:
+        st.query_params["presentatie"] = "1"
+    elif "presentatie" in st.query_params:
+        del st.query_params["presentatie"]
+
+
+if presentatie:
+    st.markdown(pagina.PRESENTATIE_CSS, unsafe_allow_html=True)
+else:
+    st.caption(
+        ("Maandoverleg" if nl else "Monthly meeting")
+        + f" · {ctx.boom.naam(selectie.organisatie)} · {fmt.maand(selectie.maand, taal, lang=True)}"
+    )
+    boven = st.columns([6, 1.6])
+    with boven[0]:
+        st.segmented_control(
+            "Stap" if nl else "Step",
+            list(range(1, len(stappen) + 1)),
+            format_func=lambda i: f"{i}. {mo.kort(stappen[i - 1].sleutel, taal)}",
+            key=f"maandoverleg_stapkeuze_{nummer}",
+            default=nummer,
+            on_change=lambda: ga_naar(
+                st.session_state[f"maandoverleg_stapkeuze_{nummer}"] or nummer
+            ),
+            label_visibility="collapsed",
+        )
+    with boven[1]:
+        st.button(
+            "Presentatie starten" if nl else "Start presentation",
+            icon=":material/slideshow:",
+            on_click=presenteer,
+            args=(True,),
+            type="primary",
+            width="stretch",
+        )
+
+st.title(stap.titel)
+if stap.ondertitel:
+    st.caption(stap.ondertitel)
+
+if stap.sleutel == "kerncijfers":
+    o = data.bouw(mo.overzicht.bouw, selectie, toegang)
+    components.kaarten(o.kaarten, selectie.vergelijking, taal, o.frequent_aantal)
+elif stap.sleutel == "vorige":
+    _, lijst = afspraken.vorige_keer(store, selectie.organisatie, selectie.maand)
+    for a in lijst:
+        links, rechts = st.columns([5, 1])
+        links.markdown(f"### {a.tekst}" + (f"  \n*{a.eigenaar}*" if a.eigenaar else ""))
+        rechts.selectbox(
+            "Status",
+            afspraken.STATUSSEN,
+            index=afspraken.STATUSSEN.index(a.status),
+            key=f"maandoverleg_status_{a.afspraak_id}",
+            on_change=lambda i=a.afspraak_id: afspraken.zet_status(
+                store, i, st.session_state[f"maandoverleg_status_{i}"]
+            ),
+        )
+elif stap.sleutel == "afspraken":
+    lijst = afspraken.van_overleg(store, selectie.organisatie, selectie.maand)
+    for a in lijst:
+        links, rechts = st.columns([6, 1])
+        links.markdown(f"### {a.tekst}" + (f"  \n*{a.eigenaar}*" if a.eigenaar else ""))
+        rechts.button(
+            "Verwijderen" if nl else "Delete",
+            key=f"maandoverleg_weg_{a.afspraak_id}",
+            on_click=afspraken.verwijder,
+            args=(store, a.afspraak_id),
+            icon=":material/delete:",
+        )
+    if not lijst:
+        st.info("Nog geen afspraken voor dit overleg." if nl else "No agreements yet.")
+    with st.form("maandoverleg_nieuw", clear_on_submit=True, border=True):
+        tekst = st.text_area("Nieuwe afspraak" if nl else "New agreement", max_chars=500)
+        eigenaar = st.text_input("Wie" if nl else "Who", max_chars=80)
+        if st.form_submit_button("Afspraak vastleggen" if nl else "Save agreement", type="primary"):
+            try:
+                afspraken.bewaar(
+                    store, afspraken.Afspraak(selectie.organisatie, selectie.maand, tekst, eigenaar)
+                )
+                st.rerun()
+            except afspraken.AfspraakFout as fout:
+                st.error(str(fout))
+
+if stap.figuur is not None:
+    stap.figuur.update_layout(height=680 if presentatie else 560)
+    components.grafiek(
+        stap.figuur, sleutel=f"maandoverleg_{stap.sleutel}", taal=taal, tabel=stap.tabel
+    )
+elif stap.tabel is not None and stap.sleutel != "kerncijfers":
+    st.dataframe(fmt.tabel_tekst(stap.tabel, taal), hide_index=True, width="stretch")
+if stap.punten and stap.sleutel not in ("vorige", "afspraken"):
+    st.markdown("\n".join(f"- {p}" for p in stap.punten))
+
+st.divider()
+vorig, midden, volgend = st.columns([1, 3, 1])
+vorig.button(
+    "← " + ("Vorige" if nl else "Previous"),
+    on_click=ga_naar,
+    args=(nummer - 1,),
+    disabled=nummer == 1,
+    width="stretch",
+    key="maandoverleg_vorige",
+)
+midden.markdown(
+    f"<div style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(stappen)} · {stap.naam}</div>",
+    unsafe_allow_html=True,
+)
+volgend.button(
+    ("Volgende" if nl else "Next") + " →",
+    on_click=ga_naar,
+    args=(nummer + 1,),
+    disabled=nummer == len(stappen),
+    width="stretch",
+    type="primary",
+    key="maandoverleg_volgende",
+)
+
+if presentatie:
+    st.button(
+        "Presentatie stoppen" if nl else "Stop presentation",
+        on_click=presenteer,
+        args=(False,),
+        key="maandoverleg_stop",
+    )
+else:
+    st.download_button(
+        "Download het hele overleg als PowerPoint"
+        if nl
+        else "Download the whole meeting as PowerPoint",
+        lambda: mo.deck(store, ctx),
+        file_name=f"maandoverleg-{selectie.organisatie.lower()}-{selectie.maand}.pptx",
+        mime=components.PPTX_MIME,
+        icon=":material/slideshow:",
+        on_click="ignore",
+        key="maandoverleg_deck",
+    )

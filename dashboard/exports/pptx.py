@@ -271,7 +271,10 @@ def _categorie(
         waarden = dict(
             zip(list(getattr(s, as_cat) or ()), list(getattr(s, as_val) or ()), strict=False)
         )
-        data.add_series(s.name or "", [_getal(waarden.get(c)) for c in volgorde])
+        reeks = [_getal(waarden.get(c)) for c in volgorde]
+        if s.type == "scatter" and s.line is not None and s.line.shape == "hv":
+            reeks = _trap(reeks, volgorde, waarden)
+        data.add_series(s.name or "", reeks)
     alle_staven = all(s.type == "bar" for s in sporen)
     if alle_staven:
         gestapeld = fig.layout.barmode in ("stack", "relative")
@@ -319,6 +322,24 @@ def _categorie(
                 if s.type == "scatter" and "markers" not in (s.mode or "")
                 else XL_MARKER_STYLE.CIRCLE
             )
+
+
+def _trap(
+    reeks: list[float | None], volgorde: list[Any], waarden: dict[Any, Any]
+) -> list[float | None]:
+    """A step line (a quarter's value over its months) on a category axis: carry each value
+    forward to the next point, within the trace's own range."""
+    posities = [i for i, c in enumerate(volgorde) if c in waarden]
+    if not posities:
+        return reeks
+    uit = list(reeks)
+    laatste: float | None = None
+    for i in range(posities[0], posities[-1] + 1):
+        if uit[i] is not None:
+            laatste = uit[i]
+        else:
+            uit[i] = laatste
+    return uit
 
 
 def _is_datum(c: Any) -> bool:

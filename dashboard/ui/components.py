@@ -35,14 +35,15 @@ def kaarten(
             " %-punt" if k.suffix == "%" and taal == "nl" else " pp" if k.suffix == "%" else ""
         )
         with kolom, st.container(border=True):
+            tekst = fmt.verschil(d, k.decimalen, eenheid, taal) if d is not None else None
+            gelijk = d is not None and round(d, k.decimalen) == 0
             st.metric(
                 t(KORT.get(k.label, k.label), taal),
                 k.waarde(basis, taal),
                 # st.metric reads the direction from a leading ASCII minus
-                delta=fmt.verschil(d, k.decimalen, eenheid, taal).replace("−", "-")
-                if d is not None
-                else None,
-                delta_color="inverse" if k.lager_is_beter else "normal",
+                delta=tekst.replace("−", "-") if tekst else None,
+                delta_color="off" if gelijk else "inverse" if k.lager_is_beter else "normal",
+                delta_arrow="off" if gelijk else "auto",
                 help=_uitleg(k.sleutel, taal),
             )
             if k.sleutel == "frequent_verzuim_pct":
@@ -72,6 +73,7 @@ def grafiek(
     taal: str,
     tabel: pl.DataFrame | None = None,
     on_select: str = "ignore",
+    alleen_grafiek: bool = False,
 ) -> object:
     """A chart exactly as exported (theme=None) with, below it, a table toggle and downloads:
     Excel (the numbers), PNG and SVG rendered on the server, and a one-slide PowerPoint."""
@@ -82,6 +84,8 @@ def grafiek(
         selection_mode="points",
     )  # fmt: skip
     _onthoud(fig, tabel)
+    if alleen_grafiek:  # presentation mode: the chart, nothing around it
+        return keuze
     naam = theme.bestandsnaam(titel)
     kolommen = st.columns([2, 1, 1, 1, 1.3, 2.7])
     toon = False

@@ -99,3 +99,20 @@ def aanmelding(taal: str) -> None:
         st.caption(
             f":material/lock_open: {t('Lokale modus: geen aanmelding ingesteld, alle organisaties zichtbaar.', taal)}"
         )
+
+
+#: Presentation mode on the shared screen: no sidebar, no Streamlit chrome, type readable from
+#: the back of a meeting room.
+PRESENTATIE_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.5rem !important; max-width: 100% !important; }
+h1 { font-size: 3.1rem !important; line-height: 1.15 !important; }
+[data-testid="stCaptionContainer"] p { font-size: 1.35rem !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.6rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.6rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.3rem !important; }
+</style>
+"""

@@ -55,7 +55,7 @@ class Context:
 
     def ondertitel(self, periode: str) -> str:
         """Subtitle: selection · period · filter."""
-        delen = [self.eenheid_tekst(), periode]
+        delen = [self.eenheid_tekst(), *([periode] if periode else [])]
         if self.filter_tekst():
             delen.append(self.filter_tekst())
         return " · ".join(delen)

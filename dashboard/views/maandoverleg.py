@@ -1,0 +1,243 @@
+"""Maandoverleg: the consultation of one client organisation and month as a fixed sequence of
+steps, each with one message; the same steps make the PowerPoint deck and the workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard import afspraken, pilots
+from dashboard import format as fmt
+from dashboard.exports.pptx import Dia
+from dashboard.periods import Maand
+from dashboard.store import Store
+from dashboard.views import Context, duur, enquete, overzicht
+from dashboard.views import pilots as pilot_mod
+
+
+@dataclass
+class Stap:
+    """One step of the consultation: a title that states the finding, and what shows it."""
+
+    sleutel: str
+    naam: str
+    titel: str
+    ondertitel: str = ""
+    figuur: go.Figure | None = None
+    tabel: pl.DataFrame | None = None
+    punten: list[str] = field(default_factory=list)
+    toelichting: str = ""
+
+    def dia(self, voetnoot: str) -> Dia:
+        """The step as a slide (its chart native, its table as a table)."""
+        tabel = self.tabel if self.figuur is None else None
+        if self.figuur is not None:
+            return Dia(
+                self.titel,
+                self.ondertitel,
+                _voet(self.figuur) or voetnoot,
+                figuur=self.figuur,
+                notities=self.toelichting,
+            )
+        return Dia(
+            self.titel,
+            self.ondertitel,
+            voetnoot,
+            tabel=tabel,
+            punten=self.punten,
+            notities=self.toelichting,
+        )
+
+
+def _voet(fig: go.Figure) -> str:
+    for a in fig.layout.annotations:
+        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
+            return (a.text or "").replace("<br>", " ")
+    return ""
+
+
+STAPNAMEN: tuple[tuple[str, str, str], ...] = (
+    # key, Dutch, English
+    ("vorige", "Afspraken vorige keer", "Agreements last time"),
+    ("kerncijfers", "Kerncijfers", "Key figures"),
+    ("trend", "Trend en vergelijking", "Trend and benchmarks"),
+    ("afdelingen", "Afdelingen", "Departments"),
+    ("duur", "Duur en signalen", "Duration and signals"),
+    ("pilots", "Pilots", "Pilots"),
+    ("enquete", "Medewerkersonderzoek", "Employee survey"),
+    ("afspraken", "Afspraken", "Agreements"),
+)
+
+
+_KORT = {
+    "vorige": ("Vorige keer", "Last time"),
+    "trend": ("Trend", "Trend"),
+    "duur": ("Duur", "Duration"),
+    "enquete": ("Onderzoek", "Survey"),
+}
+
+
+def kort(sleutel: str, taal: str = "nl") -> str:
+    """Short name of a step (for the step chooser)."""
+    if sleutel in _KORT:
+        return _KORT[sleutel][1 if taal == "en" else 0]
+    return stapnaam(sleutel, taal)
+
+
+def stapnaam(sleutel: str, taal: str = "nl") -> str:
+    """Display name of a step."""
+    for k, nl, en in STAPNAMEN:
+        if k == sleutel:
+            return en if taal == "en" else nl
+    return sleutel
+
+
+def kerncijfer_tabel(o: overzicht.Overzicht, taal: str = "nl") -> pl.DataFrame:
+    """The headline numbers as a table: metric, month, last year, 12 months, a year earlier."""
+    rijen = []
+    for k in o.kaarten:
+        rijen.append(
+            {
+                "Maatstaf": k.label if taal == "nl" else _en(k.label),
+                "Deze maand": k.waarde("maand", taal),
+                "Zelfde maand vorig jaar": k.vorig("maand", taal),
+                "12 maanden": k.waarde("r12", taal),
+                "12 maanden een jaar eerder": k.vorig("r12", taal),
+            }
+        )
+    return pl.DataFrame(rijen)
+
+
+def _en(label: str) -> str:
+    from dashboard.i18n import t
+
+    return t(label, "en")
+
+
+def _kerncijfers(store: Store, ctx: Context) -> Stap:
+    o = overzicht.bouw(store, ctx)
+    sel = ctx.selectie
+    return Stap(
+        "kerncijfers",
+        stapnaam("kerncijfers", ctx.taal),
+        o.kop,
+        ctx.ondertitel(fmt.maand(sel.maand, ctx.taal, lang=True)),
+        tabel=kerncijfer_tabel(o, ctx.taal),
+    )
+
+
+def _trend(store: Store, ctx: Context) -> Stap:
+    o = overzicht.bouw(store, ctx)
+    fig = overzicht.trend_figuur(o, ctx)
+    return Stap(
+        "trend", stapnaam("trend", ctx.taal), _titel(fig), ctx.ondertitel(""), figuur=fig,
+        tabel=overzicht.tabel(o, ctx.taal),
+    )  # fmt: skip
+
+
+def _titel(fig: go.Figure) -> str:
+    return (fig.layout.title.text or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ")
+
+
+def _duur(store: Store, ctx: Context) -> Stap:
+    d = duur.bouw(store, ctx)
+    fig = duur.duur_figuur(d, ctx)
+    punten = [f"{s.label}: {s.waarde}" + (f" ({s.delta})" if s.delta else "") for s in d.signalen]
+    return Stap(
+        "duur", stapnaam("duur", ctx.taal), d.kop, ctx.ondertitel(""), figuur=fig, punten=punten,
+        tabel=duur.tabel_duur(d, ctx.taal),
+    )  # fmt: skip
+
+
+def _pilot(store: Store, ctx: Context) -> Stap | None:
+    """The most recent pilot of the organisation that has months after it to judge."""
+    sel = ctx.selectie
+    kandidaten = [
+        p for p in pilot_mod.van_organisatie(ctx.boom, pilots.lijst(store), sel.organisatie)
+        if Maand.of(p.eind) < sel.maand
+    ]  # fmt: skip
+    if not kandidaten:
+        return None
+    pilot = max(kandidaten, key=lambda p: p.eind)
+    a = pilot_mod.bouw(store, ctx, pilot=pilot)
+    fig = pilot_mod.reeks_figuur(a, ctx, "meldingsfrequentie")
+    return Stap(
+        "pilots", stapnaam("pilots", ctx.taal), _titel(fig), ctx.ondertitel(pilot.naam), figuur=fig,
+        punten=[pilot_mod.bevinding(a.kaarten, ctx.taal)], tabel=pilot_mod.tabel_effect(a, ctx.taal),
+        toelichting=pilot_mod.bevinding(a.kaarten, ctx.taal),
+    )  # fmt: skip
+
+
+def _enquete(store: Store, ctx: Context) -> Stap | None:
+    """Demands against resources in the latest survey wave up to the month."""
+    golven = enquete.metingen(store, ctx)
+    meting = enquete.standaard_meting(golven, ctx.selectie.maand)
+    if meting is None:
+        return None
+    e = enquete.bouw(store, ctx, meting=meting)
+    fig = enquete.jdr_figuur(e, ctx)
+    return Stap(
+        "enquete", stapnaam("enquete", ctx.taal), _titel(fig), ctx.ondertitel(f"meting {meting}"),
+        figuur=fig, tabel=enquete.tabel_jdr(e, ctx.taal),
+    )  # fmt: skip
+
+
+#: The step builders in the order of the consultation; each may be left out when it has nothing
+#: to show (no pilot, no survey) by returning None.
+BOUWERS: dict[str, Callable[[Store, Context], Stap | None]] = {
+    "kerncijfers": _kerncijfers,
+    "trend": _trend,
+    "duur": _duur,
+    "pilots": _pilot,
+    "enquete": _enquete,
+}
+
+
+def stappen(store: Store, ctx: Context) -> list[Stap]:
+    """All steps of the consultation with content (the agreements steps are added by the page)."""
+    uit = []
+    for bouwer in BOUWERS.values():
+        stap = bouwer(store, ctx)
+        if stap is not None:
+            uit.append(stap)
+    return uit
+
+
+def afspraken_stap(store: Store, ctx: Context) -> Stap:
+    """The agreements of this consultation, for the deck."""
+    sel = ctx.selectie
+    lijst = afspraken.van_overleg(store, sel.organisatie, sel.maand)
+    punten = [f"{a.tekst}" + (f" ({a.eigenaar})" if a.eigenaar else "") for a in lijst]
+    titel = "Afspraken" if ctx.taal == "nl" else "Agreements"
+    return Stap("afspraken", stapnaam("afspraken", ctx.taal), titel, ctx.ondertitel(fmt.maand(sel.maand, ctx.taal, lang=True)),
+                punten=punten or ["(nog geen afspraken vastgelegd)"])  # fmt: skip
+
+
+def vorige_stap(store: Store, ctx: Context) -> Stap | None:
+    """The agreements of the previous consultation with their status."""
+    sel = ctx.selectie
+    maand, lijst = afspraken.vorige_keer(store, sel.organisatie, sel.maand)
+    if maand is None:
+        return None
+    punten = [f"[{a.status}] {a.tekst}" + (f" ({a.eigenaar})" if a.eigenaar else "") for a in lijst]
+    return Stap("vorige", stapnaam("vorige", ctx.taal), f"Afspraken van {fmt.maand(maand, ctx.taal, lang=True)}",
+                ctx.ondertitel(""), punten=punten)  # fmt: skip
+
+
+def deck(store: Store, ctx: Context) -> bytes:
+    """The whole consultation as one 16:9 PowerPoint deck."""
+    from dashboard.exports.pptx import deck as maak_deck
+
+    sel = ctx.selectie
+    voet = f"Bron: Verzuimzicht · peildatum {fmt.datum(ctx.peildatum, ctx.taal)}"
+    alle = [
+        s
+        for s in (vorige_stap(store, ctx), *stappen(store, ctx), afspraken_stap(store, ctx))
+        if s is not None
+    ]
+    titel = f"Maandoverleg {ctx.boom.naam(sel.organisatie)}"
+    ondertitel = f"{fmt.maand(sel.maand, ctx.taal, lang=True)} · {ctx.eenheid_tekst()} · peildatum {fmt.datum(ctx.peildatum, ctx.taal)}"
+    return maak_deck(titel, ondertitel, [s.dia(voet) for s in alle], taal=ctx.taal)
