@@ -118,9 +118,13 @@ elif stap.sleutel == "afspraken":
 
 if stap.figuur is not None:
     stap.figuur.update_layout(height=680 if presentatie else 560)
+    if presentatie:
+        # the step's title is the chart's title: on the shared screen it is said once, large
+        stap.figuur.update_layout(title_text="")
     components.grafiek(
-        stap.figuur, sleutel=f"maandoverleg_{stap.sleutel}", taal=taal, tabel=stap.tabel
-    )
+        stap.figuur, sleutel=f"maandoverleg_{stap.sleutel}", taal=taal, tabel=stap.tabel,
+        alleen_grafiek=presentatie,
+    )  # fmt: skip
 elif stap.tabel is not None and stap.sleutel != "kerncijfers":
     st.dataframe(fmt.tabel_tekst(stap.tabel, taal), hide_index=True, width="stretch")
 if stap.punten and stap.sleutel not in ("vorige", "afspraken"):
