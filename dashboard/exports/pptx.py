@@ -115,22 +115,20 @@ def _titeldia(slide: Any, titel: str, ondertitel: str) -> None:
 
 
 def _kop(slide: Any, titel: str, ondertitel: str) -> int:
-    """Title and subtitle; returns where the content may start."""
-    grootte = 28 if len(titel) <= 70 else 24
-    _tekstvak(slide, MARGE, Inches(0.3), BREEDTE - 2 * MARGE, Inches(1.0), titel, grootte, vet=True)
+    """Title and subtitle, the title's size and height fitted to its length; returns where the
+    content may start."""
+    grootte = 28 if len(titel) <= 60 else 24 if len(titel) <= 110 else 20
+    # about 0.62 em per character in bold type (Arial, or the wider DejaVu where Arial is missing)
+    per_regel = int((BREEDTE - 2 * MARGE) / Pt(grootte * 0.62))
+    regels = max(1, -(-len(titel) // per_regel))
+    hoogte = int(Pt(grootte * 1.25 * regels) + Inches(0.15))
+    boven = int(Inches(0.3))
+    _tekstvak(slide, MARGE, boven, BREEDTE - 2 * MARGE, hoogte, titel, grootte, vet=True)
+    y = boven + hoogte
     if ondertitel:
-        _tekstvak(
-            slide,
-            MARGE,
-            Inches(1.25),
-            BREEDTE - 2 * MARGE,
-            Inches(0.5),
-            ondertitel,
-            14,
-            kleur=GRIJS,
-        )
-        return int(Inches(1.8))
-    return int(Inches(1.35))
+        _tekstvak(slide, MARGE, y, BREEDTE - 2 * MARGE, Inches(0.45), ondertitel, 14, kleur=GRIJS)
+        y += int(Inches(0.55))
+    return y + int(Inches(0.1))
 
 
 def _voet(slide: Any, tekst: str) -> None:
@@ -205,13 +203,38 @@ def grafiek(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int], *, taal:
         if all(s.type == "scatter" and _numeriek(s.x) and _numeriek(s.y) for s in sporen):
             _xy(slide, fig, sporen, vak)
             return ""
-        if not any(
-            s.type == "scatter" and "markers" in (s.mode or "") and "lines" not in (s.mode or "")
-            for s in sporen
-        ):
+        if _categorisch(sporen):
             _categorie(slide, fig, sporen, vak, taal)
             return ""
     return _als_afbeelding(slide, fig, vak)
+
+
+def _categorisch(sporen: list[Any]) -> bool:
+    """True when every trace is a series over one category axis that a native chart can hold:
+    vertical bars and lines over months or names, or horizontal bars; no error bars, no loose
+    markers (a dot plot or a ranking with intervals becomes an image instead)."""
+    if any(_foutbalk(s) for s in sporen):
+        return False
+    if any(s.type == "bar" and s.orientation == "h" for s in sporen):
+        return all(s.type == "bar" and s.orientation == "h" and _numeriek(s.x) for s in sporen)
+    for s in sporen:
+        if not _numeriek(s.y) or _numeriek(s.x):
+            return False
+        if s.type == "scatter" and "lines" not in (s.mode or ""):
+            return False
+    return True
+
+
+def _foutbalk(spoor: Any) -> bool:
+    for naam in ("error_x", "error_y"):
+        fout = getattr(spoor, naam, None)
+        if (
+            fout is not None
+            and fout.visible is not False
+            and (fout.array is not None or fout.value)
+        ):
+            return True
+    return False
 
 
 def _numeriek(waarden: Any) -> bool:
@@ -383,6 +406,24 @@ def _xy(slide: Any, fig: go.Figure, sporen: list[Any], vak: tuple[int, int, int,
             reeks.marker.format.fill.solid()
             reeks.marker.format.fill.fore_color.rgb = kleur
         reeks.smooth = False
+        _puntlabels(reeks, s)
+
+
+def _puntlabels(reeks: Any, spoor: Any) -> None:
+    """Point labels (unit names) of a scatter trace as the chart's data labels."""
+    teksten = spoor.text
+    if "text" not in (spoor.mode or "") or teksten is None or isinstance(teksten, str):
+        return
+    punten = [
+        t for t, xv, yv in zip(list(teksten), list(spoor.x or ()), list(spoor.y or ()), strict=False)
+        if _getal(xv) is not None and _getal(yv) is not None
+    ]  # fmt: skip
+    for i, tekst in enumerate(punten):
+        if tekst:
+            label = reeks.points[i].data_label
+            label.has_text_frame = True
+            label.text_frame.text = str(tekst).replace("<br>", " ")
+            label.text_frame.paragraphs[0].runs[0].font.size = Pt(10)
 
 
 def _legenda(chart: Any, aantal: int) -> None:

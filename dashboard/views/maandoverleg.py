@@ -14,7 +14,7 @@ from dashboard import format as fmt
 from dashboard.exports.pptx import Dia
 from dashboard.periods import Maand
 from dashboard.store import Store
-from dashboard.views import Context, duur, enquete, overzicht
+from dashboard.views import Context, afdelingen, duur, enquete, overzicht
 from dashboard.views import pilots as pilot_mod
 
 
@@ -142,6 +142,18 @@ def _titel(fig: go.Figure) -> str:
     return (fig.layout.title.text or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ")
 
 
+def _afdelingen(store: Store, ctx: Context) -> Stap | None:
+    """The parts of the selected unit, ranked over the 12 months up to the month."""
+    if not ctx.boom.kinderen.get(ctx.selectie.eenheid):
+        return None
+    a = afdelingen.bouw(store, ctx, basis="r12")
+    fig = afdelingen.ranking_figuur(a, ctx)
+    return Stap(
+        "afdelingen", stapnaam("afdelingen", ctx.taal), _titel(fig), ctx.ondertitel(""), figuur=fig,
+        tabel=afdelingen.tabel(a, ctx.taal),
+    )  # fmt: skip
+
+
 def _duur(store: Store, ctx: Context) -> Stap:
     d = duur.bouw(store, ctx)
     fig = duur.duur_figuur(d, ctx)
@@ -190,6 +202,7 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
 BOUWERS: dict[str, Callable[[Store, Context], Stap | None]] = {
     "kerncijfers": _kerncijfers,
     "trend": _trend,
+    "afdelingen": _afdelingen,
     "duur": _duur,
     "pilots": _pilot,
     "enquete": _enquete,
