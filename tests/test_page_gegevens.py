@@ -168,7 +168,7 @@ def test_windows1252_met_ongeldige_datum_geeft_rij_kolom_en_waarde(eigen_app):
     at = eigen_app()
     voor = _opslag_telling()
     inhoud = (
-        "Pseudoniem;Datum ziekmelding;Hersteldatum;Opmerking café\r\n"
+        "Pseudoniem;Datum ziekmelding;Hersteldatum;Functie café\r\n"
         "M100056;12-06-2024;27-06-2024;x\r\n"
         "M100056;31-02-2025;;y\r\n"
     ).encode("cp1252")
@@ -179,8 +179,8 @@ def test_windows1252_met_ongeldige_datum_geeft_rij_kolom_en_waarde(eigen_app):
     problemen = _tabel(at, "gegevens_problemen")
     rij = problemen[problemen["Waarde"] == "31-02-2025"].iloc[0]
     # the header is line 1, so the second data row is line 3 in the file; the report names the
-    # canonical column that 'Datum ziekmelding' was recognised as
-    assert (rij["Rij"], rij["Kolom"]) == ("3", "eerste_verzuimdag")
+    # column as the user wrote it
+    assert (rij["Rij"], rij["Kolom"]) == ("3", "Datum ziekmelding")
     assert _opslag_telling() == voor
 
 

@@ -30,6 +30,7 @@ _MEDISCH_DELEN = (
     "medicatie", "symptoom", "icd", "cascode", "beperking", "arts",
 )  # fmt: skip
 _VRIJE_TEKST = {"notitie", "notities", "opmerking", "opmerkingen", "toelichting", "memo", "notes"}
+_VRIJE_TEKST_BEGIN = ("notitie", "opmerking", "toelichting", "memo", "omschrijving", "vrijetekst")
 
 _EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
 _POSTCODE_RE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
@@ -57,7 +58,7 @@ def _reden_naam(kop: str, soort: str) -> str | None:
             "kolom bevat medische informatie (diagnose, oorzaak of aandoening); een werkgever "
             "mag die niet registreren (Autoriteit Persoonsgegevens)"
         )
-    if soort == "verzuim" and n in _VRIJE_TEKST:
+    if soort == "verzuim" and (n in _VRIJE_TEKST or n.startswith(_VRIJE_TEKST_BEGIN)):
         return "vrije tekst bij verzuim kan medische informatie bevatten en wordt niet ingelezen"
     return None
 
