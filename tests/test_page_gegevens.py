@@ -225,7 +225,7 @@ def test_import_en_terugzetten(eigen_app):
     assert not at.exception
     assert at.success[0].value == "Import geslaagd (import 2)."
     samenvatting = [m.value for m in at.markdown]
-    assert "- verzuim: 62252 rijen ingelezen uit verzuim.csv" in samenvatting
+    assert "- verzuim: 62.252 rijen ingelezen uit verzuim.csv" in samenvatting
     assert any(
         "laatste datum in het verzuimextract is gebruikt (31-10-2026)" in i.value for i in at.info
     )
