@@ -104,17 +104,35 @@ elif stap.sleutel == "afspraken":
         )
     if not lijst:
         st.info("Nog geen afspraken voor dit overleg." if nl else "No agreements yet.")
-    with st.form("maandoverleg_nieuw", clear_on_submit=True, border=True):
-        tekst = st.text_area("Nieuwe afspraak" if nl else "New agreement", max_chars=500)
-        eigenaar = st.text_input("Wie" if nl else "Who", max_chars=80)
-        if st.form_submit_button("Afspraak vastleggen" if nl else "Save agreement", type="primary"):
-            try:
-                afspraken.bewaar(
-                    store, afspraken.Afspraak(selectie.organisatie, selectie.maand, tekst, eigenaar)
-                )
-                st.rerun()
-            except afspraken.AfspraakFout as fout:
-                st.error(str(fout))
+
+    def leg_vast() -> None:
+        """Store the new agreement (a callback: it runs before the page, whatever reruns)."""
+        ss = st.session_state
+        try:
+            afspraken.bewaar(
+                store,
+                afspraken.Afspraak(
+                    selectie.organisatie,
+                    selectie.maand,
+                    ss["maandoverleg_tekst"],
+                    ss["maandoverleg_wie"],
+                ),
+            )
+            ss["maandoverleg_fout"] = ""
+            ss["maandoverleg_tekst"] = ss["maandoverleg_wie"] = ""
+        except afspraken.AfspraakFout as fout:
+            ss["maandoverleg_fout"] = str(fout)
+
+    with st.form("maandoverleg_nieuw", border=True):
+        st.text_area(
+            "Nieuwe afspraak" if nl else "New agreement", max_chars=500, key="maandoverleg_tekst"
+        )
+        st.text_input("Wie" if nl else "Who", max_chars=80, key="maandoverleg_wie")
+        st.form_submit_button(
+            "Afspraak vastleggen" if nl else "Save agreement", type="primary", on_click=leg_vast
+        )
+    if st.session_state.get("maandoverleg_fout"):
+        st.error(st.session_state["maandoverleg_fout"])
 
 if stap.figuur is not None:
     stap.figuur.update_layout(height=680 if presentatie else 560)
@@ -141,7 +159,7 @@ vorig.button(
     key="maandoverleg_vorige",
 )
 midden.markdown(
-    f"<div style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(stappen)} · {stap.naam}</div>",
+    f"<p style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(stappen)} · {stap.naam}</p>",
     unsafe_allow_html=True,
 )
 volgend.button(

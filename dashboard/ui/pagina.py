@@ -111,8 +111,8 @@ PRESENTATIE_CSS = """
 h1 { font-size: 3.1rem !important; line-height: 1.15 !important; }
 [data-testid="stCaptionContainer"] p { font-size: 1.35rem !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.6rem !important; }
-[data-testid="stMetricValue"] { font-size: 3.6rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
-[data-testid="stMetricDelta"] { font-size: 1.3rem !important; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 3.4rem !important; line-height: 1.25 !important; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem !important; }
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p { font-size: 1.25rem !important; }
 </style>
 """
