@@ -39,7 +39,10 @@ CLI_KOLOMMEN: tuple[str, ...] = (
 #: Day weights in the facts are exact integers; these are their scales (see queries/build/feit.sql).
 _GESCHAALD: dict[str, tuple[str, float]] = {
     "beschikbaar_e4": ("beschikbare_dagen", 1e4),
-    **{f"verzuim_{k}_e8": (f"verzuimdagen_{k}", 1e8) for k in ("kort", "middellang", "lang", "extra_lang", "ongeval")},
+    **{
+        f"verzuim_{k}_e8": (f"verzuimdagen_{k}", 1e8)
+        for k in ("kort", "middellang", "lang", "extra_lang", "ongeval")
+    },
 }
 
 _SOMMEN: tuple[str, ...] = (

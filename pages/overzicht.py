@@ -40,4 +40,9 @@ components.grafiek(
 components.grafiek(overzicht.seizoen_figuur(o, ctx), sleutel="overzicht_seizoen", taal=taal)
 
 st.divider()
-components.pagina_pptx(o.kop, ctx.ondertitel(fmt.maand(selectie.maand, taal, lang=True)), taal, sleutel="overzicht_pptx")
+components.pagina_pptx(
+    o.kop,
+    ctx.ondertitel(fmt.maand(selectie.maand, taal, lang=True)),
+    taal,
+    sleutel="overzicht_pptx",
+)

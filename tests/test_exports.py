@@ -67,16 +67,24 @@ def test_trenddia_is_een_bewerkbare_lijngrafiek_met_de_cijfers_van_de_api(deck, 
     boom = ctx.boom
     groepen = metrics.groepen(boom, ["MLV"])
     reeks = metrics.kerncijfers(
-        demo_store, boom, metrics.periodes(boom, groepen, Maand(2019, 1), Maand(2026, 10), "maand"), groepen
+        demo_store,
+        boom,
+        metrics.periodes(boom, groepen, Maand(2019, 1), Maand(2026, 10), "maand"),
+        groepen,
     )
     maand = next(s for s in chart.plots[0].series if s.name.startswith("Verzuimpercentage"))
     assert list(maand.values) == pytest.approx(reeks["verzuimpercentage"].to_list())
     namen = [s.name for s in chart.plots[0].series]
-    assert "CBS sector openbaar bestuur (kwartaal)" in namen and "Voortschrijdend jaargemiddelde" in namen
+    assert (
+        "CBS sector openbaar bestuur (kwartaal)" in namen
+        and "Voortschrijdend jaargemiddelde" in namen
+    )
 
 
 def test_gestapelde_duurklassen_tellen_op_tot_het_totaal(deck, demo_store, ctx):
-    gestapeld = [s.chart for _, s in _grafieken(deck) if s.chart.chart_type == XL_CHART_TYPE.COLUMN_STACKED]
+    gestapeld = [
+        s.chart for _, s in _grafieken(deck) if s.chart.chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    ]
     assert gestapeld, "the duration-class step is a native stacked column chart"
     chart = gestapeld[0]
     reeksen = [list(s.values) for s in chart.plots[0].series]
@@ -84,7 +92,10 @@ def test_gestapelde_duurklassen_tellen_op_tot_het_totaal(deck, demo_store, ctx):
     boom = ctx.boom
     groepen = metrics.groepen(boom, ["MLV"])
     laatste = metrics.kerncijfers(
-        demo_store, boom, metrics.periodes(boom, groepen, Maand(2026, 10), Maand(2026, 10), "maand"), groepen
+        demo_store,
+        boom,
+        metrics.periodes(boom, groepen, Maand(2026, 10), Maand(2026, 10), "maand"),
+        groepen,
     )["verzuimpercentage"][0]
     assert totalen[-1] == pytest.approx(laatste)
 
@@ -146,8 +157,38 @@ def test_werkboek_met_waarden_notaties_en_toelichting(tmp_path, demo_db):
 def test_export_cli_gebruiksfouten(tmp_path, demo_db, capsys):
     from dashboard.cli import main
 
-    assert main(["export", "--db", str(demo_db), "--eenheid", "XYZ", "--maand", "2026-10", "--pptx", str(tmp_path / "x.pptx")]) == 2
-    assert main(["export", "--db", str(demo_db), "--eenheid", "MLV", "--maand", "2027-01", "--pptx", str(tmp_path / "x.pptx")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(demo_db),
+                "--eenheid",
+                "XYZ",
+                "--maand",
+                "2026-10",
+                "--pptx",
+                str(tmp_path / "x.pptx"),
+            ]
+        )
+        == 2
+    )
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(demo_db),
+                "--eenheid",
+                "MLV",
+                "--maand",
+                "2027-01",
+                "--pptx",
+                str(tmp_path / "x.pptx"),
+            ]
+        )
+        == 2
+    )
     assert "laatste maand" in capsys.readouterr().err
 
 
@@ -183,7 +224,9 @@ def test_afspraken_vorige_keer_komen_in_het_volgende_overleg(demo_db, tmp_path):
     shutil.copy(demo_db, kopie)
     store = Store(kopie)
     try:
-        afspraken.bewaar(store, afspraken.Afspraak("MLV", Maand(2026, 9), "Gesprek met DG over Luchtvaart", "HR"))
+        afspraken.bewaar(
+            store, afspraken.Afspraak("MLV", Maand(2026, 9), "Gesprek met DG over Luchtvaart", "HR")
+        )
         boom = laad_boom(store)
         ctx = Context(boom, Selectie("MLV", "MLV", Maand(2026, 10)))
         vorige = mo.vorige_stap(store, ctx)
@@ -196,7 +239,10 @@ def test_afspraken_vorige_keer_komen_in_het_volgende_overleg(demo_db, tmp_path):
         store.close()
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-impress) is niet geïnstalleerd")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (libreoffice-impress) is niet geïnstalleerd",
+)
 def test_deck_opent_in_libreoffice(tmp_path, demo_store, ctx):
     pad = tmp_path / "overleg.pptx"
     pad.write_bytes(mo.deck(demo_store, ctx))

@@ -121,10 +121,18 @@ def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
     basis = "r12" if ctx.selectie.vergelijking == "r12" else "maand"
     maandnaam = fmt.maandnaam(m.maand, taal)
     if taal == "en":
-        wanneer = f"in the 12 months to {maandnaam} {m.jaar}" if basis == "r12" else f"in {maandnaam} {m.jaar}"
+        wanneer = (
+            f"in the 12 months to {maandnaam} {m.jaar}"
+            if basis == "r12"
+            else f"in {maandnaam} {m.jaar}"
+        )
         vergeleken = "a year earlier" if basis == "r12" else "last year"
     else:
-        wanneer = f"in de 12 maanden t/m {maandnaam} {m.jaar}" if basis == "r12" else f"in {maandnaam} {m.jaar}"
+        wanneer = (
+            f"in de 12 maanden t/m {maandnaam} {m.jaar}"
+            if basis == "r12"
+            else f"in {maandnaam} {m.jaar}"
+        )
         vergeleken = "een jaar eerder" if basis == "r12" else "vorig jaar"
     if kaart.onderdrukt:
         if taal == "en":

@@ -70,7 +70,9 @@ def test_maandoverleg_stappen_en_afspraak_bij_het_volgende_overleg(server, brows
     assert "Gesprek met de DG over Luchtvaart plannen" in page.inner_text("[data-testid='stMain']")
     screenshot(page, "maandoverleg_afspraken")
     # the next meeting opens with the agreements of last time
-    page.goto(f"{server}/maandoverleg?org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl&stap=1")
+    page.goto(
+        f"{server}/maandoverleg?org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl&stap=1"
+    )
     page.wait_for_selector("h1", timeout=90000)
     wacht_tot_klaar(page)
     assert page.inner_text("h1") == "Afspraken van september 2026"
