@@ -61,7 +61,121 @@ def main() -> None:
     )
     for naam, ms in vragen.items():
         print(f"  {naam:70s} {ms:8.1f} ms")
+    for naam, pad in (("demo", _demo_db()), ("rijksoverheid", db)):
+        paginas = _kind(_PAGINA_CODE.replace("DB", repr(str(pad))))
+        piek = paginas.pop("piek_mb")
+        print(
+            f"\ndatawerk per pagina, {naam} (warm, mediaan van 5; doel < 150 ms), piek {piek:.0f} MB:"
+        )
+        for pagina, ms in paginas.items():
+            print(f"  {pagina:70s} {ms:8.1f} ms")
+    for naam, pad in (("demo", _demo_db()), ("rijksoverheid", db)):
+        seconden = _chromium_tijd(pad)
+        if seconden is None:
+            print(f"\nChromium niet gevonden: tijd tot de Overzicht-grafiek ({naam}) niet gemeten")
+        else:
+            koud, warm = seconden
+            print(
+                f"\ntijd tot de Overzicht-grafiek in Chromium, {naam} (doel < 3 s): "
+                f"eerste keer {koud:.2f} s, daarna {warm:.2f} s"
+            )
     print(f"\ntotaal {time.perf_counter() - t0:.0f} s; datum {dt.date.today():%d-%m-%Y}")
+
+
+def _demo_db() -> Path:
+    """A demo store for the benchmark (built once, kept under data/bench/)."""
+    from dashboard.demo import bouw_demo_store
+
+    pad = BENCH_DIR / "demo.duckdb"
+    if not pad.exists():
+        bouw_demo_store(pad)
+    return pad
+
+
+def _chromium_tijd(db: Path) -> tuple[float, float] | None:
+    """Seconds from opening the Overzicht to its chart being drawn: first and second visit."""
+    import shutil
+    import socket
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    import os
+    import urllib.request
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT_ROOT, env={**os.environ, "VERZUIMZICHT_DB": str(db)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{poort}"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.3)
+        from playwright.sync_api import sync_playwright
+
+        tijden = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"],
+            )  # fmt: skip
+            for _ in range(2):
+                page = browser.new_page(viewport={"width": 1600, "height": 1000})
+                begin = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(".js-plotly-plot .plot", timeout=120000)
+                tijden.append(time.perf_counter() - begin)
+                page.close()
+            browser.close()
+        return tijden[0], tijden[1]
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+_PAGINA_CODE = """
+import json, statistics, time
+from dashboard.store import Store
+from dashboard.hierarchy import laad_boom
+from dashboard.selectie import standaard
+from dashboard.views import Context, overzicht, afdelingen, duur, enquete, maandoverleg
+from dashboard.views import pilots as pv
+from dashboard import pilots
+store = Store(DB, read_only=True)
+boom = laad_boom(store)
+sel = standaard(boom)
+ctx = Context(boom, sel)
+def tijd(f):
+    f()
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter(); f(); runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+r = {
+  f'Overzicht ({boom.naam(sel.organisatie)}, {sel.maand})': tijd(lambda: overzicht.bouw(store, ctx)),
+  'Afdelingen (onderdelen, 12 maanden)': tijd(lambda: afdelingen.bouw(store, ctx)),
+  'Duur en signalen': tijd(lambda: duur.bouw(store, ctx)),
+}
+lijst = pv.van_organisatie(boom, pilots.lijst(store), sel.organisatie)
+if lijst:
+    r[f'Pilots ({lijst[-1].naam})'] = tijd(lambda: pv.bouw(store, ctx, pilot=lijst[-1]))
+if enquete.metingen(store, ctx):
+    r['Medewerkersonderzoek'] = tijd(lambda: enquete.bouw(store, ctx))
+r['Maandoverleg (alle stappen samen)'] = tijd(lambda: maandoverleg.stappen(store, ctx))
+import resource
+r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(r))
+"""
 
 
 _QUERY_CODE = """

@@ -14,21 +14,29 @@ store = data.store()
 presentatie = pagina.presentatie()
 nl = taal == "nl"
 
-inhoud = data.bouw(mo.stappen, selectie, toegang)
+# only the step on screen is built; the list of steps is found cheaply
 vorige = mo.vorige_stap(store, ctx)
-stappen = [*([vorige] if vorige else []), *inhoud, mo.afspraken_stap(store, ctx)]
-namen = [s.naam for s in stappen]
-
+sleutels = [
+    *(["vorige"] if vorige else []),
+    *data.bouw(mo.inhoud_sleutels, selectie, toegang),
+    "afspraken",
+]
 try:
-    nummer = min(max(int(st.query_params.get("stap", "1")), 1), len(stappen))
+    nummer = min(max(int(st.query_params.get("stap", "1")), 1), len(sleutels))
 except ValueError:
     nummer = 1
-stap = stappen[nummer - 1]
+sleutel = sleutels[nummer - 1]
+if sleutel == "vorige" and vorige is not None:
+    stap = vorige
+elif sleutel == "afspraken":
+    stap = mo.afspraken_stap(store, ctx)
+else:
+    stap = data.bouw(mo.stap, selectie, toegang, sleutel=sleutel) or mo.afspraken_stap(store, ctx)
 
 
 def ga_naar(n: int) -> None:
     """Go to step n (1-based); the step is kept in the URL."""
-    st.query_params["stap"] = str(min(max(n, 1), len(stappen)))
+    st.query_params["stap"] = str(min(max(n, 1), len(sleutels)))
 
 
 def presenteer(aan: bool) -> None:
@@ -50,8 +58,8 @@ else:
     with boven[0]:
         st.segmented_control(
             "Stap" if nl else "Step",
-            list(range(1, len(stappen) + 1)),
-            format_func=lambda i: f"{i}. {mo.kort(stappen[i - 1].sleutel, taal)}",
+            list(range(1, len(sleutels) + 1)),
+            format_func=lambda i: f"{i}. {mo.kort(sleutels[i - 1], taal)}",
             key=f"maandoverleg_stapkeuze_{nummer}",
             default=nummer,
             on_change=lambda: ga_naar(
@@ -159,14 +167,14 @@ vorig.button(
     key="maandoverleg_vorige",
 )
 midden.markdown(
-    f"<p style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(stappen)} · {stap.naam}</p>",
+    f"<p style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(sleutels)} · {stap.naam}</p>",
     unsafe_allow_html=True,
 )
 volgend.button(
     ("Volgende" if nl else "Next") + " →",
     on_click=ga_naar,
     args=(nummer + 1,),
-    disabled=nummer == len(stappen),
+    disabled=nummer == len(sleutels),
     width="stretch",
     type="primary",
     key="maandoverleg_volgende",

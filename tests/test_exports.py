@@ -157,6 +157,9 @@ def test_werkboek_met_waarden_notaties_en_toelichting(tmp_path, demo_db):
 def test_export_cli_gebruiksfouten(tmp_path, demo_db, capsys):
     from dashboard.cli import main
 
+    # a copy: in this test process the app tests may hold the original open for writing
+    demo_db = shutil.copy(demo_db, tmp_path / "kopie.duckdb")
+
     assert (
         main(
             [

@@ -164,16 +164,27 @@ def _duur(store: Store, ctx: Context) -> Stap:
     )  # fmt: skip
 
 
-def _pilot(store: Store, ctx: Context) -> Stap | None:
+def _laatste_pilot(store: Store, ctx: Context) -> pilots.Pilot | None:
     """The most recent pilot of the organisation that has months after it to judge."""
     sel = ctx.selectie
     kandidaten = [
-        p for p in pilot_mod.van_organisatie(ctx.boom, pilots.lijst(store), sel.organisatie)
+        p
+        for p in pilot_mod.van_organisatie(ctx.boom, pilots.lijst(store), sel.organisatie)
         if Maand.of(p.eind) < sel.maand
-    ]  # fmt: skip
-    if not kandidaten:
+    ]
+    return max(kandidaten, key=lambda p: p.eind) if kandidaten else None
+
+
+def _meting(store: Store, ctx: Context) -> str | None:
+    """The latest survey wave up to the month."""
+    return enquete.standaard_meting(enquete.metingen(store, ctx), ctx.selectie.maand)
+
+
+def _pilot(store: Store, ctx: Context) -> Stap | None:
+    """The most recent pilot with months after it: the pilot and comparison groups over time."""
+    pilot = _laatste_pilot(store, ctx)
+    if pilot is None:
         return None
-    pilot = max(kandidaten, key=lambda p: p.eind)
     a = pilot_mod.bouw(store, ctx, pilot=pilot)
     fig = pilot_mod.reeks_figuur(a, ctx, "meldingsfrequentie")
     return Stap(
@@ -185,8 +196,7 @@ def _pilot(store: Store, ctx: Context) -> Stap | None:
 
 def _enquete(store: Store, ctx: Context) -> Stap | None:
     """Demands against resources in the latest survey wave up to the month."""
-    golven = enquete.metingen(store, ctx)
-    meting = enquete.standaard_meting(golven, ctx.selectie.maand)
+    meting = _meting(store, ctx)
     if meting is None:
         return None
     e = enquete.bouw(store, ctx, meting=meting)
@@ -210,13 +220,32 @@ BOUWERS: dict[str, Callable[[Store, Context], Stap | None]] = {
 
 
 def stappen(store: Store, ctx: Context) -> list[Stap]:
-    """All steps of the consultation with content (the agreements steps are added by the page)."""
+    """All steps of the consultation with content (the agreements steps are added separately)."""
     uit = []
     for bouwer in BOUWERS.values():
         stap = bouwer(store, ctx)
         if stap is not None:
             uit.append(stap)
     return uit
+
+
+def inhoud_sleutels(store: Store, ctx: Context) -> list[str]:
+    """Which content steps this consultation has, found cheaply (no metrics): the page builds only
+    the step on screen."""
+    sleutels = ["kerncijfers", "trend"]
+    if ctx.boom.kinderen.get(ctx.selectie.eenheid):
+        sleutels.append("afdelingen")
+    sleutels.append("duur")
+    if _laatste_pilot(store, ctx) is not None:
+        sleutels.append("pilots")
+    if _meting(store, ctx) is not None:
+        sleutels.append("enquete")
+    return sleutels
+
+
+def stap(store: Store, ctx: Context, *, sleutel: str) -> Stap | None:
+    """One content step."""
+    return BOUWERS[sleutel](store, ctx)
 
 
 def afspraken_stap(store: Store, ctx: Context) -> Stap:

@@ -11,7 +11,7 @@ from tests.e2e.conftest import screenshot, wacht_tot_klaar
 PARAMS = "org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl"
 
 PAGINAS = [
-    ("overzicht", "Verzuim in oktober 2026"),
+    ("", "Verzuim in oktober 2026"),  # the Overzicht is the default page, at the root URL
     ("afdelingen", ""),
     ("duur_en_signalen", ""),
     ("pilots", ""),
@@ -29,13 +29,14 @@ def test_pagina_opent_zonder_fout(server, browser, pad, titel):
     page.wait_for_selector("h1", timeout=90000)
     wacht_tot_klaar(page)
     assert not page.query_selector_all("[data-testid='stException']")
+    assert page.query_selector("[role='dialog']") is None, "a dialog (e.g. 'Page not found') opened"
     assert titel in page.inner_text("h1")
     # the URL keeps the selection, explicitly
     assert "maand=2026-10" in page.url and "org=MLV" in page.url
     # Dutch on a Dutch page: no English month names in the charts' axes
     for grafiek in page.query_selector_all(".js-plotly-plot .xtick text"):
         assert (grafiek.text_content() or "")[:3] not in ("Oct", "May", "Mar")
-    screenshot(page, pad)
+    screenshot(page, pad or "overzicht_pagina")
     page.close()
 
 
