@@ -70,7 +70,11 @@ def main() -> None:
         for pagina, ms in paginas.items():
             print(f"  {pagina:70s} {ms:8.1f} ms")
     for naam, pad in (("demo", _demo_db()), ("rijksoverheid", db)):
-        seconden = _chromium_tijd(pad)
+        try:
+            seconden = _chromium_tijd(pad)
+        except Exception as fout:  # a benchmark reports, it does not crash
+            print(f"\nChromium-meting ({naam}) mislukt: {fout.__class__.__name__}: {fout}")
+            continue
         if seconden is None:
             print(f"\nChromium niet gevonden: tijd tot de Overzicht-grafiek ({naam}) niet gemeten")
         else:
@@ -129,15 +133,15 @@ def _chromium_tijd(db: Path) -> tuple[float, float] | None:
                 args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                       "--disable-component-update", "--disable-sync", "--no-first-run"],
             )  # fmt: skip
-            for _ in range(2):
+            for _ in range(3):
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 begin = time.perf_counter()
                 page.goto(url)
-                page.wait_for_selector(".js-plotly-plot .plot", timeout=120000)
+                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120000)
                 tijden.append(time.perf_counter() - begin)
                 page.close()
             browser.close()
-        return tijden[0], tijden[1]
+        return tijden[0], min(tijden[1:])
     finally:
         proc.terminate()
         proc.wait(10)
