@@ -14,21 +14,6 @@ SLEUTEL_KOLOMMEN: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
-#: Every column that carries a number about the group; all are emptied when it is suppressed.
-#: (`bezetting` itself too: a headcount below the minimum is also something that may not be shown.)
-METRIEK_KOLOMMEN: tuple[str, ...] = (
-    "bezetting", "fte", "beschikbare_dagen", "verzuimdagen", "verzuimpercentage", "meldingen",
-    "meldingsfrequentie", "beeindigde_meldingen", "gem_verzuimduur", "nulverzuimpercentage",
-    "frequent_verzuim", "verzuimpercentage_kort", "verzuimpercentage_middellang",
-    "verzuimpercentage_lang", "verzuimpercentage_extra_lang", "verzuimdagen_ongeval",
-    "verzuimpercentage_ongeval", "meldingen_ongeval", "frequent_verzuim_pct", "eind_in_dienst",
-    "open_einde", "langdurig", "voorbij_week42", "voorbij_week52", "voorbij_week91",
-    "nul_medewerkers", "beeindigd_kort", "beeindigd_middellang", "beeindigd_lang",
-    "beeindigd_extra_lang", "verzuimdagen_kort", "verzuimdagen_middellang", "verzuimdagen_lang",
-    "verzuimdagen_extra_lang",
-)  # fmt: skip
-
-
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 
@@ -47,6 +32,11 @@ def onderdruk(frame: FrameT, min_groep: int, delen_van: list[str] | None = None)
         frame = frame.with_columns(
             _secundair(delen_van).alias("onderdrukt"),
         )
+    return leeg_onderdrukt(frame)
+
+
+def leeg_onderdrukt(frame: FrameT) -> FrameT:
+    """Empty every column but the keys in the rows marked `onderdrukt`."""
     namen = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
     kolommen = [c for c in namen if c not in SLEUTEL_KOLOMMEN]
     return frame.with_columns(

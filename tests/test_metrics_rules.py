@@ -274,3 +274,27 @@ def test_geen_maanden_na_de_peildatum(opslag):
     # peildatum 31-03-2024 is a month end: March is shown, April is not
     rijen = cijfers(opslag, None, "2024-01", "2024-06")
     assert [r["periode"] for r in rijen] == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_onderdrukte_groep_heeft_geen_enkel_getal(opslag):
+    # U1 has one employee: with the default minimum every number is gone, raw counts included
+    store, boom = opslag
+    groepen = metrics.groepen(boom, ["U1"])
+    ps = metrics.periodes(boom, groepen, Maand(2024, 1), Maand(2024, 3), "maand")
+    frame = metrics.kerncijfers(store, boom, ps, groepen, min_groep=10)
+    assert frame["onderdrukt"].all()
+    sleutels = {
+        "periode",
+        "eenheid",
+        "naam",
+        "van",
+        "tot",
+        "k",
+        "dagen",
+        "periode_id",
+        "onderdrukt",
+        "geen_gegevens",
+    }
+    for kolom in frame.columns:
+        if kolom not in sleutels:
+            assert frame[kolom].null_count() == frame.height, kolom

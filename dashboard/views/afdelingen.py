@@ -298,10 +298,7 @@ def secundair_per_ouder(
         .alias("bezetting"),
     )
     onderdrukt = privacy.onderdruk(hulp, min_groep, ["periode", "_ouder"])["onderdrukt"]
-    kolommen = [c for c in privacy.METRIEK_KOLOMMEN if c in frame.columns]
-    return frame.with_columns(onderdrukt.alias("onderdrukt")).with_columns(
-        pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen
-    )
+    return privacy.leeg_onderdrukt(frame.with_columns(onderdrukt.alias("onderdrukt")))
 
 
 def _namen(boom: Boom, labels: list[str], ouder_van: dict[str, str], taal: str) -> dict[str, str]:
