@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,24 +217,22 @@ class Store:
     @contextmanager
     def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction under the writer lock; facts are rebuilt before the commit."""
-        if self.read_only:
-            raise StoreFout("de gegevensopslag is alleen-lezen geopend")
-        with self._lock:
-            cur = self.cursor()
-            cur.execute("begin transaction")
-            try:
-                yield cur
-                self._herbouw(cur)
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
-            finally:
-                cur.close()
+        with self._schrijven(self._herbouw) as cur:
+            yield cur
 
     @contextmanager
     def schrijf(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A small write transaction (pilots, agreements) that does not touch the facts."""
+        """A small write transaction (pilots, agreements) that does not touch the facts; it
+        counts as a change of the store version so cached views refresh."""
+        with self._schrijven(
+            lambda cur: cur.execute("update wijziging set teller = teller + 1")
+        ) as cur:
+            yield cur
+
+    @contextmanager
+    def _schrijven(
+        self, voor_commit: Callable[[duckdb.DuckDBPyConnection], object]
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise StoreFout("de gegevensopslag is alleen-lezen geopend")
         with self._lock:
@@ -242,7 +240,7 @@ class Store:
             cur.execute("begin transaction")
             try:
                 yield cur
-                cur.execute("update wijziging set teller = teller + 1")
+                voor_commit(cur)
                 cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")
