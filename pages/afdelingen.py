@@ -165,3 +165,6 @@ components.grafiek(
     tabel=view.tabel_regelkaart(r, taal),
 )
 st.caption(view.regelkaart_uitleg(r, taal))
+
+st.divider()
+components.pagina_pptx(view.kop(a, ctx), ctx.ondertitel(""), taal, sleutel="afdelingen_pptx")

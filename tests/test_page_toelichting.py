@@ -1,0 +1,34 @@
+"""Toelichting in AppTest: every definition of DESIGN section 3 with its formula, the sources,
+the privacy rule with the configured minimum."""
+
+from __future__ import annotations
+
+from dashboard.benchmarks import CBS_BRON, RIJK_BRON
+from dashboard.definitions import DEFINITIES
+
+
+def test_alle_definities_met_formule_en_bronnen(app):
+    at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10")
+    assert not at.exception
+    koppen = [h.value for h in at.subheader]
+    assert koppen == [d.naam for d in DEFINITIES]
+    formules = [c.value for c in at.code]
+    assert "verzuimpercentage = 100 × verzuimdagen / beschikbare dagen" in formules
+    assert "meldingsfrequentie = meldingen / bezetting × 12 / k" in formules
+    tekst = " ".join(m.value for m in at.markdown)
+    assert CBS_BRON in tekst and RIJK_BRON in tekst
+    assert "minder dan 10 medewerkers" in tekst
+
+
+def test_minimum_uit_de_instellingen(app, monkeypatch):
+    monkeypatch.setenv("VERZUIMZICHT_MIN_GROEP", "15")
+    at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10")
+    tekst = " ".join(m.value for m in at.markdown)
+    assert "minder dan 15 medewerkers" in tekst
+
+
+def test_engels_met_korte_samenvattingen(app):
+    at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10", taal="en")
+    assert not at.exception
+    assert at.title[0].value == "Definitions and sources"
+    assert any(c.value.startswith("Absence rate:") for c in at.caption)
