@@ -175,7 +175,8 @@ if lijst:
     r[f'Pilots ({lijst[-1].naam})'] = tijd(lambda: pv.bouw(store, ctx, pilot=lijst[-1]))
 if enquete.metingen(store, ctx):
     r['Medewerkersonderzoek'] = tijd(lambda: enquete.bouw(store, ctx))
-r['Maandoverleg (alle stappen samen)'] = tijd(lambda: maandoverleg.stappen(store, ctx))
+r['Maandoverleg: alle stappen samen (de deck; de pagina bouwt alleen de getoonde stap)'] = tijd(lambda: maandoverleg.stappen(store, ctx))
+r['Maandoverleg: een stap (kerncijfers)'] = tijd(lambda: maandoverleg.stap(store, ctx, sleutel='kerncijfers'))
 import resource
 r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(r))
