@@ -234,7 +234,7 @@ def _metrics(args: argparse.Namespace) -> int:
 
 def _lees_store(db: Path) -> Any:
     """Open a store read-only; a store of an older version is first brought up to date."""
-    from dashboard.store import Store, StoreVerouderd
+    from dashboard.store import Store, StoreVerouderd, open_lezen
 
     try:
         return Store(db, read_only=True)
@@ -242,8 +242,7 @@ def _lees_store(db: Path) -> Any:
         print(
             "let op: de gegevensopslag wordt eenmalig bijgewerkt naar deze versie", file=sys.stderr
         )
-        Store(db).close()
-        return Store(db, read_only=True)
+        return open_lezen(db)
 
 
 def _cli_rij(rij: dict[str, Any]) -> dict[str, Any]:

@@ -382,6 +382,16 @@ def _nu() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def open_lezen(path: str | Path) -> Store:
+    """Open a store read-only; one made by an older version is first brought up to date (which
+    needs write access once)."""
+    try:
+        return Store(path, read_only=True)
+    except StoreVerouderd:
+        Store(path).close()
+        return Store(path, read_only=True)
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open the configured store (VERZUIMZICHT_DB or data/verzuimzicht.duckdb)."""
     target = Path(path) if path is not None else settings().db_path

@@ -168,6 +168,29 @@ def _breek(tekst: str, breedte: int) -> str:
     return "<br>".join(regels)
 
 
+def titel_van(fig: go.Figure) -> str:
+    """A figure's title as plain text."""
+    return _platte_tekst(fig.layout.title.text)
+
+
+def ondertitel_van(fig: go.Figure) -> str:
+    """A figure's subtitle as plain text."""
+    sub = fig.layout.title.subtitle
+    return _platte_tekst(sub.text if sub is not None else "")
+
+
+def voetnoot_van(fig: go.Figure) -> str:
+    """A figure's source line (the annotation `opmaak` puts under the plot) as plain text."""
+    for a in fig.layout.annotations:
+        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
+            return _platte_tekst(a.text)
+    return ""
+
+
+def _platte_tekst(html: str | None) -> str:
+    return (html or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ").strip()
+
+
 def maand_as(
     fig: go.Figure, maanden: Sequence[dt.date], taal: str = "nl", *, rij: int | None = None
 ) -> None:

@@ -11,7 +11,7 @@ from dashboard.exports.xlsx import frame_naar_werkboek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand
 from dashboard.selectie import Selectie
-from dashboard.store import Store, StoreVerouderd
+from dashboard.store import Store, open_lezen
 from dashboard.views import Context
 from dashboard.views import maandoverleg as mo
 
@@ -20,11 +20,7 @@ def exporteer_overleg(
     db: Path, eenheid: str, maand: Maand, pptx: Path, xlsx: Path | None, min_groep: int | None
 ) -> int:
     """Write the deck (and the workbook); returns the CLI exit code."""
-    try:
-        store = Store(db, read_only=True)
-    except StoreVerouderd:
-        Store(db).close()
-        store = Store(db, read_only=True)
+    store = open_lezen(db)
     try:
         boom = laad_boom(store)
         if eenheid not in boom.eenheden:

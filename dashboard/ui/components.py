@@ -111,7 +111,7 @@ def grafiek(
             )  # fmt: skip
     with kolommen[4]:
         st.download_button(
-            "PowerPoint", lambda: pptx.deck(titel, _ondertitel(fig), [dia(fig)], taal=taal),
+            "PowerPoint", lambda: pptx.deck(titel, theme.ondertitel_van(fig), [dia(fig)], taal=taal),
             file_name=f"{naam}.pptx", mime=PPTX_MIME, key=f"{sleutel}_pptx", icon=":material/slideshow:",
             on_click="ignore", help=t("Download als PowerPoint", taal),
         )  # fmt: skip
@@ -121,28 +121,18 @@ def grafiek(
 
 
 def _titel(fig: go.Figure) -> str:
-    return _tekst(fig.layout.title.text) or "grafiek"
-
-
-def _ondertitel(fig: go.Figure) -> str:
-    sub = fig.layout.title.subtitle
-    return _tekst(sub.text if sub is not None else "")
-
-
-def _voetnoot(fig: go.Figure) -> str:
-    for a in fig.layout.annotations:
-        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
-            return _tekst(a.text)
-    return ""
-
-
-def _tekst(html: str | None) -> str:
-    return (html or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ").strip()
+    return theme.titel_van(fig) or "grafiek"
 
 
 def dia(fig: go.Figure) -> pptx.Dia:
     """The slide of a figure: its title, subtitle and source line, the chart native."""
-    return pptx.Dia(_titel(fig), _ondertitel(fig), _voetnoot(fig), figuur=fig, notities=_notities())
+    return pptx.Dia(
+        _titel(fig),
+        theme.ondertitel_van(fig),
+        theme.voetnoot_van(fig),
+        figuur=fig,
+        notities=_notities(),
+    )
 
 
 def _notities() -> str:
@@ -164,8 +154,8 @@ def werkboek(fig: go.Figure, tabel: pl.DataFrame, taal: str) -> bytes:
         buffer,
         toelichting=[
             ("Onderwerp", titel),
-            ("Selectie", _ondertitel(fig)),
-            ("Bron en peildatum", _voetnoot(fig)),
+            ("Selectie", theme.ondertitel_van(fig)),
+            ("Bron en peildatum", theme.voetnoot_van(fig)),
             *definitions.toelichting_regels(
                 config.settings().min_groep, config.settings().min_respondenten
             ),

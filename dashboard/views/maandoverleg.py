@@ -11,6 +11,7 @@ import polars as pl
 
 from dashboard import afspraken, pilots
 from dashboard import format as fmt
+from dashboard.charts import theme
 from dashboard.exports.pptx import Dia
 from dashboard.periods import Maand
 from dashboard.store import Store
@@ -38,7 +39,7 @@ class Stap:
             return Dia(
                 self.titel,
                 self.ondertitel,
-                _voet(self.figuur) or voetnoot,
+                theme.voetnoot_van(self.figuur) or voetnoot,
                 figuur=self.figuur,
                 notities=self.toelichting,
             )
@@ -50,13 +51,6 @@ class Stap:
             punten=self.punten,
             notities=self.toelichting,
         )
-
-
-def _voet(fig: go.Figure) -> str:
-    for a in fig.layout.annotations:
-        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
-            return (a.text or "").replace("<br>", " ")
-    return ""
 
 
 STAPNAMEN: tuple[tuple[str, str, str], ...] = (
@@ -133,13 +127,9 @@ def _trend(store: Store, ctx: Context) -> Stap:
     o = overzicht.bouw(store, ctx)
     fig = overzicht.trend_figuur(o, ctx)
     return Stap(
-        "trend", stapnaam("trend", ctx.taal), _titel(fig), ctx.ondertitel(""), figuur=fig,
+        "trend", stapnaam("trend", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
         tabel=overzicht.tabel(o, ctx.taal),
     )  # fmt: skip
-
-
-def _titel(fig: go.Figure) -> str:
-    return (fig.layout.title.text or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ")
 
 
 def _afdelingen(store: Store, ctx: Context) -> Stap | None:
@@ -149,7 +139,7 @@ def _afdelingen(store: Store, ctx: Context) -> Stap | None:
     a = afdelingen.bouw(store, ctx, basis="r12")
     fig = afdelingen.ranking_figuur(a, ctx)
     return Stap(
-        "afdelingen", stapnaam("afdelingen", ctx.taal), _titel(fig), ctx.ondertitel(""), figuur=fig,
+        "afdelingen", stapnaam("afdelingen", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
         tabel=afdelingen.tabel(a, ctx.taal),
     )  # fmt: skip
 
@@ -188,7 +178,7 @@ def _pilot(store: Store, ctx: Context) -> Stap | None:
     a = pilot_mod.bouw(store, ctx, pilot=pilot)
     fig = pilot_mod.reeks_figuur(a, ctx, "meldingsfrequentie")
     return Stap(
-        "pilots", stapnaam("pilots", ctx.taal), _titel(fig), ctx.ondertitel(pilot.naam), figuur=fig,
+        "pilots", stapnaam("pilots", ctx.taal), theme.titel_van(fig), ctx.ondertitel(pilot.naam), figuur=fig,
         punten=[pilot_mod.bevinding(a.kaarten, ctx.taal)], tabel=pilot_mod.tabel_effect(a, ctx.taal),
         toelichting=pilot_mod.bevinding(a.kaarten, ctx.taal),
     )  # fmt: skip
@@ -202,7 +192,7 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
     e = enquete.bouw(store, ctx, meting=meting)
     fig = enquete.jdr_figuur(e, ctx)
     return Stap(
-        "enquete", stapnaam("enquete", ctx.taal), _titel(fig), ctx.ondertitel(f"meting {meting}"),
+        "enquete", stapnaam("enquete", ctx.taal), theme.titel_van(fig), ctx.ondertitel(f"meting {meting}"),
         figuur=fig, tabel=enquete.tabel_jdr(e, ctx.taal),
     )  # fmt: skip
 
