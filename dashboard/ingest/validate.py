@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from dashboard.ingest import parse
+from dashboard.ingest import identifiers, parse
 from dashboard.ingest.columns import KOLOMMEN, SCHALEN, kolom_index, normaliseer
 from dashboard.ingest.read import RuweTabel
 from dashboard.ingest.report import probleem, rij_problemen, samenvoegen
@@ -251,11 +251,7 @@ def valideer_personeel(
         ),
         rij_problemen(bestand, f, pl.col("geslacht").is_not_null() & (pl.col("_gs") == "?"),
                       "geslacht", "onbekende waarde (gebruik m, v, x of leeg)", pl.col("geslacht")),
-        rij_problemen(
-            bestand, f, pl.col("leeftijdsklasse").str.contains(r"^\d{1,3}$"), "leeftijdsklasse",
-            "exacte leeftijd is herleidbaar tot personen; gebruik een klasse zoals 25-34",
-            pl.col("leeftijdsklasse"),
-        ),
+        # (an exact age as leeftijdsklasse is refused with the identifiers, before this)
     ]  # fmt: skip
     if ctx.eenheden is not None:
         delen.append(
@@ -348,8 +344,10 @@ def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataF
         ),
         rij_problemen(
             bestand, f, pl.col("verzuimsoort").is_not_null() & (pl.col("_soort") == "?"),
-            "verzuimsoort", "onbekende verzuimsoort (gebruik ziekte, zwangerschap of arbeidsongeval)",
-            pl.col("verzuimsoort"),
+            "verzuimsoort",
+            "onbekende verzuimsoort (gebruik ziekte, zwangerschap of arbeidsongeval); de waarde "
+            "wordt niet herhaald, want hier staat soms een diagnose",
+            identifiers.maskeer_expr(pl.col("verzuimsoort")),
         ),
     ]  # fmt: skip
     if ctx.peildatum is not None:
