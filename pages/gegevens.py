@@ -12,6 +12,7 @@ from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.importer import Bestand
 from dashboard.ui import data, pagina
 from dashboard.ui.components import XLSX_MIME
+from dashboard.veilig import csv_frame
 from dashboard.views import gegevens as view
 
 store = data.store()
@@ -103,7 +104,8 @@ def toon_weigering(uitkomst: view.Uitkomst) -> None:
             )
     if uitkomst.rapport.height:
         tabel, noot = view.rapport_scherm(uitkomst.rapport, taal)
-        st.dataframe(tabel, hide_index=True, width="stretch")
+        # (the table's own CSV download writes what is shown: no value may be a formula there)
+        st.dataframe(csv_frame(tabel), hide_index=True, width="stretch")
         if noot:
             st.caption(noot)
     rapport = uitkomst.rapport
@@ -302,7 +304,7 @@ def huidige_gegevens(actief: pl.DataFrame) -> None:
     if actief.height == 0:
         st.info(t("Er zijn nog geen gegevens ingelezen.", taal))
         return
-    st.dataframe(view.actieve_tabel(actief, taal), hide_index=True, width="stretch")
+    st.dataframe(csv_frame(view.actieve_tabel(actief, taal)), hide_index=True, width="stretch")
     st.markdown("**" + t("Datakwaliteit", taal) + "**")
     gevonden = view.bevindingen(store, toegang)
     if gevonden.height == 0:
@@ -390,7 +392,7 @@ def geschiedenis() -> None:
         st.caption(t("Nog geen imports.", taal))
     else:
         st.dataframe(
-            view.geschiedenis_tabel(frame, taal),
+            csv_frame(view.geschiedenis_tabel(frame, taal)),
             hide_index=True,
             width="stretch",
         )

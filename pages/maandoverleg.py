@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import afspraken
 from dashboard import format as fmt
 from dashboard.ui import components, data, pagina
+from dashboard.veilig import csv_frame
 from dashboard.views import maandoverleg as mo
 
 selectie, toegang = pagina.selectie()
@@ -152,7 +153,7 @@ if stap.figuur is not None:
         alleen_grafiek=presentatie,
     )  # fmt: skip
 elif stap.tabel is not None and stap.sleutel != "kerncijfers":
-    st.dataframe(fmt.tabel_tekst(stap.tabel, taal), hide_index=True, width="stretch")
+    st.dataframe(fmt.tabel_tekst(csv_frame(stap.tabel), taal), hide_index=True, width="stretch")
 if stap.punten and stap.sleutel not in ("vorige", "afspraken"):
     st.markdown("\n".join(f"- {p}" for p in stap.punten))
 

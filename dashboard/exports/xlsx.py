@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from dashboard.veilig import celwaarde
+
 _KOP_VULLING = PatternFill("solid", fgColor="01689B")
 _KOP_LETTER = Font(bold=True, color="FFFFFF")
 _GRIJS = PatternFill("solid", fgColor="E6E6E6")
@@ -41,6 +43,8 @@ def frame_naar_werkboek(
 
     A column `onderdrukt` (bool) is not written; in its rows every empty number cell shows
     `onderdrukt_tekst` on a grey fill instead, so a suppressed group is never a blank or a number.
+    Every cell passes `veilig.celwaarde`: a text is never a live formula (unit names come from
+    imported files), a number stays a number.
     """
     wb = Workbook()
     wb.remove(wb.active)
@@ -52,13 +56,13 @@ def frame_naar_werkboek(
             if "onderdrukt" in frame.columns
             else [False] * frame.height
         )
-        ws.append(kolommen)
+        ws.append([celwaarde(c) for c in kolommen])
         for cel in ws[1]:
             cel.fill, cel.font = _KOP_VULLING, _KOP_LETTER
             cel.alignment = Alignment(vertical="center", wrap_text=True)
         numeriek = {c for c in kolommen if frame[c].dtype.is_numeric()}
         for i, rij in enumerate(frame.select(kolommen).iter_rows()):
-            ws.append([_celwaarde(v) for v in rij])
+            ws.append([celwaarde(v) for v in rij])
             if onderdrukt[i]:
                 for j, c in enumerate(kolommen, start=1):
                     if c in numeriek:
@@ -86,7 +90,7 @@ def frame_naar_werkboek(
         for cel in ws[1]:
             cel.fill, cel.font = _KOP_VULLING, _KOP_LETTER
         for k, v in toelichting:
-            ws.append([k, v])
+            ws.append([celwaarde(k), celwaarde(v)])
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 110
         for rij in ws.iter_rows(min_row=2):
@@ -101,12 +105,6 @@ def _bladnaam(naam: str) -> str:
     for teken in "[]:*?/\\":
         naam = naam.replace(teken, " ")
     return naam[:31] or "Blad"
-
-
-def _celwaarde(v: object) -> object:
-    if isinstance(v, float) and v != v:  # NaN
-        return None
-    return v
 
 
 def _tekst(v: object) -> str:

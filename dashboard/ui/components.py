@@ -16,6 +16,7 @@ from dashboard.charts import theme
 from dashboard.exports import afbeelding, pptx
 from dashboard.exports.xlsx import frame_naar_werkboek
 from dashboard.i18n import t
+from dashboard.veilig import csv_frame
 from dashboard.views.overzicht import Kaart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -116,7 +117,8 @@ def grafiek(
             on_click="ignore", help=t("Download als PowerPoint", taal),
         )  # fmt: skip
     if toon and tabel is not None:
-        st.dataframe(fmt.tabel_tekst(tabel, taal), hide_index=True, width="stretch")
+        # the table's own CSV download writes these cells: names are never a formula there
+        st.dataframe(fmt.tabel_tekst(csv_frame(tabel), taal), hide_index=True, width="stretch")
     return keuze
 
 

@@ -31,6 +31,7 @@ from dashboard.ingest.importer import importeer as _importeer
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.report import leeg_rapport, rapport_xlsx
 from dashboard.store import Store, StoreFout
+from dashboard.veilig import csv_frame
 
 log = logging.getLogger(__name__)
 
@@ -336,8 +337,9 @@ def rapport_excel(rapport: pl.DataFrame) -> bytes:
 
 
 def rapport_csv(rapport: pl.DataFrame) -> bytes:
-    """Every problem as CSV that Dutch Excel opens directly (';', UTF-8 with BOM)."""
-    return ("\ufeff" + rapport.write_csv(separator=";")).encode("utf-8")
+    """Every problem as CSV that Dutch Excel opens directly (';', UTF-8 with BOM); a value that
+    Excel would run as a formula is written as text (veilig.csv_frame)."""
+    return ("\ufeff" + csv_frame(rapport).write_csv(separator=";")).encode("utf-8")
 
 
 def grootte(n: int, taal: str = "nl") -> str:
