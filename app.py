@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import format as fmt
-from dashboard.i18n import t
-from dashboard.ui import data, pagina, state
+from dashboard import config
 
 st.set_page_config(page_title="Verzuimzicht", page_icon=":material/monitoring:", layout="wide")
+
+# A setting outside its range (VERZUIMZICHT_MIN_GROEP=-1) stops the app with the reason: it is
+# never guessed, and suppression cannot be switched off through the environment. Checked before
+# anything else is imported, because modules read the settings when they load.
+try:
+    config.settings()
+    instelling_fout = ""
+except config.ConfigFout as fout:
+    instelling_fout = str(fout)
+if instelling_fout:
+
+    def _instelling_fout() -> None:
+        st.error(instelling_fout, icon=":material/settings_alert:")
+
+    # a navigation of one hidden page: Streamlit must not fall back to listing pages/
+    st.navigation([st.Page(_instelling_fout, title="Verzuimzicht")], position="hidden").run()
+    st.stop()
+
+from dashboard import format as fmt  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from dashboard.ui import data, pagina, state  # noqa: E402
 
 PAGINAS = (
     ("pages/overzicht.py", "Overzicht", "overzicht", ":material/dashboard:"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,16 +18,68 @@ DEFAULT_MIN_GROEP = 10
 DEFAULT_MIN_RESPONDENTEN = 10
 #: Monthly facts reach this many whole calendar years back before the peildatum's year.
 DEFAULT_HORIZON_JAREN = 10
+#: DuckDB memory limit (it spills to disk beyond it).
+DEFAULT_DUCKDB_GEHEUGEN = "768MB"
 
 
-def _int_env(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
+#: Bounds of the settings that are whole numbers: (lowest, highest or None).
+_GRENZEN: dict[str, tuple[int, int | None]] = {
+    "VERZUIMZICHT_MIN_GROEP": (1, None),
+    "VERZUIMZICHT_MIN_RESPONDENTEN": (1, None),
+    "VERZUIMZICHT_HORIZON_JAREN": (1, 50),
+}
+_GEHEUGEN = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB)$", re.IGNORECASE)
+_EENHEID = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20,
+            "GIB": 2**30, "TIB": 2**40}  # fmt: skip
+#: Below this DuckDB cannot build the monthly facts of even a small organisation.
+_MIN_GEHEUGEN = 64e6
+
+
+class ConfigFout(ValueError):
+    """A VERZUIMZICHT_* setting that is not allowed; the message is Dutch and names the variable,
+    its value and what is allowed. The app and the CLI stop on it: a setting is never guessed."""
+
+
+def _ruw(naam: str) -> str:
+    return os.environ.get(naam, "").strip()
+
+
+def _geheel(naam: str, standaard: int) -> int:
+    raw = _ruw(naam)
     if not raw:
-        return default
-    try:
-        return max(0, int(raw))
-    except ValueError:
-        return default
+        return standaard
+    laag, hoog = _GRENZEN[naam]
+    bereik = f"{laag} of meer" if hoog is None else f"{laag} tot en met {hoog}"
+    if re.fullmatch(r"[0-9]{1,9}", raw) is None or not (
+        laag <= int(raw) and (hoog is None or int(raw) <= hoog)
+    ):
+        uitleg = (
+            " Kleine groepen worden altijd verborgen; alleen op de opdrachtregel kan dat uit, "
+            "met --min-groep 0."
+            if naam == "VERZUIMZICHT_MIN_GROEP"
+            else ""
+        )
+        raise ConfigFout(
+            f"Ongeldige instelling {naam}='{raw}': gebruik een geheel getal van {bereik} "
+            f"(standaard {standaard}).{uitleg}"
+        )
+    return int(raw)
+
+
+def _geheugen(naam: str, standaard: str) -> str:
+    raw = _ruw(naam)
+    if not raw:
+        return standaard
+    m = _GEHEUGEN.match(raw)
+    if m is None or float(m.group(1).replace(",", ".")) * _EENHEID[m.group(2).upper()] < (
+        _MIN_GEHEUGEN
+    ):
+        raise ConfigFout(
+            f"Ongeldige instelling {naam}='{raw}': gebruik een hoeveelheid geheugen van ten "
+            f"minste 64MB, zoals 768MB of 2GB (standaard {standaard})."
+        )
+    eenheid = m.group(2).upper().replace("I", "i")
+    return f"{m.group(1).replace(',', '.')}{eenheid}"
 
 
 @dataclass(frozen=True)
@@ -41,12 +94,13 @@ class Settings:
 
 
 def settings() -> Settings:
-    """Read the settings from the environment (VERZUIMZICHT_*)."""
-    db = os.environ.get("VERZUIMZICHT_DB", "").strip()
+    """Read the settings from the environment (VERZUIMZICHT_*); raises ConfigFout for a value
+    outside its range (an empty value means the default)."""
+    db = _ruw("VERZUIMZICHT_DB")
     return Settings(
         db_path=Path(db) if db else DEFAULT_DB,
-        min_groep=_int_env("VERZUIMZICHT_MIN_GROEP", DEFAULT_MIN_GROEP),
-        min_respondenten=_int_env("VERZUIMZICHT_MIN_RESPONDENTEN", DEFAULT_MIN_RESPONDENTEN),
-        horizon_jaren=_int_env("VERZUIMZICHT_HORIZON_JAREN", DEFAULT_HORIZON_JAREN),
-        duckdb_geheugen=os.environ.get("VERZUIMZICHT_DUCKDB_GEHEUGEN", "").strip() or "768MB",
+        min_groep=_geheel("VERZUIMZICHT_MIN_GROEP", DEFAULT_MIN_GROEP),
+        min_respondenten=_geheel("VERZUIMZICHT_MIN_RESPONDENTEN", DEFAULT_MIN_RESPONDENTEN),
+        horizon_jaren=_geheel("VERZUIMZICHT_HORIZON_JAREN", DEFAULT_HORIZON_JAREN),
+        duckdb_geheugen=_geheugen("VERZUIMZICHT_DUCKDB_GEHEUGEN", DEFAULT_DUCKDB_GEHEUGEN),
     )
