@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
+from dashboard.veilig import url_geheel
 from dashboard.views import afdelingen as view
 
 NIVEAU, BASIS, MAATSTAF = "afdelingen_niveau", "afdelingen_basis", "afdelingen_maatstaf"
@@ -52,8 +53,7 @@ def bij_klik(sleutel: str, codes: frozenset[str]) -> Callable[[], None]:
 # the page's own choices: from the URL on the first run, so a shared link shows the same
 niveaus = view.niveaus(boom, selectie.organisatie)
 if NIVEAU not in ss:
-    gevraagd = st.query_params.get("niveau", "")
-    ss[NIVEAU] = int(gevraagd) if gevraagd.isdigit() else view.ONDERDELEN
+    ss[NIVEAU] = url_geheel(st.query_params.get("niveau"), view.ONDERDELEN)
 if ss[NIVEAU] not in niveaus:
     ss[NIVEAU] = view.ONDERDELEN
 if ss.get(BASIS) not in view.BASISSEN:

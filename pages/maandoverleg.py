@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import afspraken
 from dashboard import format as fmt
 from dashboard.ui import components, data, pagina
-from dashboard.veilig import csv_frame
+from dashboard.veilig import csv_frame, url_geheel
 from dashboard.views import maandoverleg as mo
 
 selectie, toegang = pagina.selectie()
@@ -22,10 +22,7 @@ sleutels = [
     *data.bouw(mo.inhoud_sleutels, selectie, toegang),
     "afspraken",
 ]
-try:
-    nummer = min(max(int(st.query_params.get("stap", "1")), 1), len(sleutels))
-except ValueError:
-    nummer = 1
+nummer = min(max(url_geheel(st.query_params.get("stap"), 1), 1), len(sleutels))
 sleutel = sleutels[nummer - 1]
 if sleutel == "vorige" and vorige is not None:
     stap = vorige

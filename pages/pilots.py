@@ -11,6 +11,7 @@ from dashboard.metrics import SelectieFout
 from dashboard.periods import Maand
 from dashboard.pilots import Pilot, PilotFout
 from dashboard.ui import components, data, pagina
+from dashboard.veilig import url_geheel
 from dashboard.views import pilots as view
 
 selectie, toegang = pagina.selectie()
@@ -90,13 +91,8 @@ if melding := ss.pop("pilots_melding", None):
 
 # a shared link names the pilot (?pilot=<id>); after that the choice on the page leads
 url_pilot = st.query_params.get("pilot")
-if (
-    url_pilot
-    and url_pilot != ss.get("pilots_url")
-    and url_pilot.isdigit()
-    and int(url_pilot) in per_id
-):
-    ss["pilots_keuze"] = int(url_pilot)
+if url_pilot and url_pilot != ss.get("pilots_url") and url_geheel(url_pilot, -1) in per_id:
+    ss["pilots_keuze"] = url_geheel(url_pilot, -1)
 if ss.get("pilots_keuze") not in per_id:
     ss["pilots_keuze"] = lijst[0].pilot_id if lijst else None
 
