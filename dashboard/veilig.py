@@ -51,24 +51,32 @@ def csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-#: Characters that start markdown, HTML or a Streamlit directive (`:red[..]`, `:material/x:`,
-#: `$math$`), backslash-escaped wherever they stand.
-_MARKDOWN = re.compile(r"([\\`*_~\[\]<>|$:&#])")
-#: Block markers that only count at the start: list items, a heading line made of `=`, and the
-#: `1.` or `1)` of a numbered list (escaped after the number).
-_MARKDOWN_BEGIN = re.compile(r"^(\s*)([-+=])")
+#: Characters that start markdown inline syntax (emphasis, code, links and images, LaTeX) or a
+#: Streamlit directive (`:red[...]`), backslash-escaped wherever they stand; `<` only where it
+#: could open a tag or an autolink (so '< 10' stays as it is), `_` only where it is not inside a
+#: word (an underscore between letters never makes emphasis: 'verzuim_2026.csv' stays).
+_MARKDOWN = re.compile(r"([\\`*~\[\]$]|<(?=[A-Za-z/!?])|(?<![^\W_])_|_(?![^\W_]))")
+#: Block markers that only count at the start: a heading, a quote, a list item, a heading line
+#: made of `=`, and the `1.` or `1)` of a numbered list (escaped after the number).
+_MARKDOWN_BEGIN = re.compile(r"^(\s*)([#>+=-])")
 _LIJSTNUMMER = re.compile(r"^(\s*\d+)([.)])")
 #: Literal autolinks (GFM finds these in the text after escapes are resolved): a zero-width space
 #: breaks them, so a URL or e-mail address in a name is never a live link.
 _AUTOLINK = (
-    (re.compile(r"(?i)(https?|ftp)(\\?:)(//)"), "\\1\\2\u200b\\3"),
+    (re.compile(r"(?i)\b(https?|ftp)(:)(//)"), "\\1\\2\u200b\\3"),
     (re.compile(r"(?i)\b(www)\."), "\\1\u200b."),
-    (re.compile(r"@"), "@\u200b"),
+    (re.compile(r"@(?=\w)"), "@\u200b"),
 )
 
 
 def markdown_tekst(s: object) -> str:
-    """A name for inside Streamlit markdown (titles, captions, labels, messages): plain text."""
+    """Text from outside (a unit or pilot name, a value from a file) for inside Streamlit markdown
+    (titles, captions, messages, labels, radio and segmented-control options, st.table cells):
+    it renders as the characters it is, never as bold, a link, an image or a heading.
+
+    Product text around it keeps its own markdown: escape the name where it is inserted, or a
+    whole text only when the product put no markdown in it.
+    """
     tekst = str(s).replace("\r", " ").replace("\n", " ").replace("\t", " ")
     tekst = _MARKDOWN.sub(r"\\\1", tekst)
     tekst = _MARKDOWN_BEGIN.sub(r"\1\\\2", tekst)
@@ -78,25 +86,34 @@ def markdown_tekst(s: object) -> str:
     return tekst
 
 
+def markdown_cellen(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every text cell of a frame escaped as `markdown_tekst` does (st.table renders markdown)."""
+    return frame.with_columns(
+        pl.col(c).map_elements(markdown_tekst, return_dtype=pl.String)
+        for c, d in frame.schema.items()
+        if d == pl.String
+    )
+
+
 def plotly_tekst(s: object) -> str:
     """A name for inside plotly text (titles, ticks, hover, legend, annotations): plain text.
 
-    Plotly reads `<b>`, `<a href>`, `<span style>` and the like in every text; the entities
-    are shown as the characters they stand for.
+    Plotly reads `<b>`, `<a href>`, `<span style>` and the like in every text and shows `&lt;`
+    as `<`. Plotly decodes entities only in the text between tags, so `&` needs no escape (and
+    'P&O' stays 'P&O' where a figure's text is reused, as in a slide's native chart).
     """
-    return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return str(s).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plotly_platte_tekst(s: str) -> str:
     """Undo `plotly_tekst` (for a figure's title taken back as plain text: slides, file names)."""
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return s.replace("&lt;", "<").replace("&gt;", ">")
 
 
 def plotly_namen(frame: pl.DataFrame, *kolommen: str) -> pl.DataFrame:
     """The frame with its name columns escaped as `plotly_tekst` does (for a chart builder)."""
     return frame.with_columns(
         pl.col(k)
-        .str.replace_all("&", "&amp;", literal=True)
         .str.replace_all("<", "&lt;", literal=True)
         .str.replace_all(">", "&gt;", literal=True)
         for k in kolommen

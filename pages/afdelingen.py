@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
-from dashboard.veilig import url_geheel
+from dashboard.veilig import markdown_tekst, url_geheel
 from dashboard.views import afdelingen as view
 
 NIVEAU, BASIS, MAATSTAF = "afdelingen_niveau", "afdelingen_basis", "afdelingen_maatstaf"
@@ -66,9 +66,9 @@ a = data.bouw(view.bouw, selectie, toegang, niveau=ss[NIVEAU], basis=ss[BASIS])
 drilbaar = a.drilbaar()
 codes = frozenset(code for code, _ in drilbaar)
 
-st.title(view.kop(a, ctx))
+st.title(markdown_tekst(view.kop(a, ctx)))
 st.caption(
-    view.kader(a, ctx, "").ondertitel
+    markdown_tekst(view.kader(a, ctx, "").ondertitel)
     + f" · {t('Peildatum', taal)} {fmt.datum(ctx.peildatum, taal)}"
 )
 st.segmented_control(
@@ -94,7 +94,7 @@ for naam, waarde in (("niveau", str(ss[NIVEAU])), ("basis", ss[BASIS])):
     if st.query_params.get(naam) != waarde:
         st.query_params[naam] = waarde
 if a.opmerking:
-    st.info(a.opmerking, icon=":material/info:")
+    st.info(markdown_tekst(a.opmerking), icon=":material/info:")
 
 sleutel = f"afdelingen_ranking_{a.referentie}_{a.niveau}"
 components.grafiek(
@@ -117,7 +117,7 @@ with rechts:
     ouder = boom.eenheden[selectie.eenheid].ouder
     if ouder is not None:
         st.button(
-            f"{t('Terug naar', taal)} {boom.naam(ouder)}", key=OMHOOG, on_click=zoom_in,
+            f"{t('Terug naar', taal)} {markdown_tekst(boom.naam(ouder))}", key=OMHOOG, on_click=zoom_in,
             args=(ouder,), icon=":material/arrow_upward:",
         )  # fmt: skip
 

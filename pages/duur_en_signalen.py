@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
+from dashboard.veilig import markdown_tekst
 from dashboard.views import duur
 
 selectie, toegang = pagina.selectie()
@@ -13,7 +14,9 @@ ctx = data.context(selectie, toegang)
 d = data.bouw(duur.bouw, selectie, toegang)
 
 st.title(d.kop)
-st.caption(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+st.caption(
+    markdown_tekst(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+)
 
 # the two signal cards carry longer labels than the four duration classes
 breedtes = [1.0] * (len(d.signalen) - 2) + [1.25, 1.25]
@@ -52,7 +55,7 @@ if d.heeft_delen:
         st.caption(t("Inzoomen op", taal) + ":", width="content")
         for code in ctx.boom.kinderen.get(selectie.eenheid, []):
             st.button(
-                ctx.boom.naam(code), key=f"duur_inzoomen_{code}", type="tertiary",
+                markdown_tekst(ctx.boom.naam(code)), key=f"duur_inzoomen_{code}", type="tertiary",
                 icon=":material/zoom_in:", on_click=state.kies_eenheid, args=(code,),
             )  # fmt: skip
 else:

@@ -12,7 +12,7 @@ from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.importer import Bestand
 from dashboard.ui import data, pagina
 from dashboard.ui.components import XLSX_MIME
-from dashboard.veilig import csv_frame
+from dashboard.veilig import csv_frame, markdown_tekst
 from dashboard.views import gegevens as view
 
 store = data.store()
@@ -76,22 +76,23 @@ def toon_melding() -> None:
     if not melding:
         return
     with st.container(border=True):
-        (st.success if melding["geslaagd"] else st.error)(melding["kop"])
+        # file names, headers and codes from the files: plain text (veilig.markdown_tekst)
+        (st.success if melding["geslaagd"] else st.error)(markdown_tekst(melding["kop"]))
         for regel in melding.get("samenvatting", []):
-            st.markdown(f"- {regel}")
+            st.markdown(f"- {markdown_tekst(regel)}")
         for regel in melding.get("meldingen", []):
-            st.info(regel, icon=":material/info:")
+            st.info(markdown_tekst(regel), icon=":material/info:")
         st.button(t("Sluiten", taal), key="gegevens_melding_sluiten", on_click=melding_sluiten)
 
 
 def toon_weigering(uitkomst: view.Uitkomst) -> None:
     """A refused import: the headline, privacy refusals explained, the problems, the report."""
-    st.error(uitkomst.kop, icon=":material/block:")
+    st.error(markdown_tekst(uitkomst.kop), icon=":material/block:")
     if uitkomst.privacy:
         with st.container(border=True):
             st.markdown(
                 "**" + t("Identificerende of medische gegevens geweigerd", taal) + "**\n\n"
-                + "\n".join(f"- {regel}" for regel in uitkomst.privacy)
+                + "\n".join(f"- {markdown_tekst(regel)}" for regel in uitkomst.privacy)
             )  # fmt: skip
             st.caption(
                 t(
@@ -132,7 +133,7 @@ def toon_weigering(uitkomst: view.Uitkomst) -> None:
             key="gegevens_rapport_csv", icon=":material/download:", on_click="ignore",
         )  # fmt: skip
     for regel in uitkomst.meldingen:
-        st.info(regel, icon=":material/info:")
+        st.info(markdown_tekst(regel), icon=":material/info:")
 
 
 def inlezen(peil_nu: dt.date | None) -> None:
@@ -168,11 +169,11 @@ def inlezen(peil_nu: dt.date | None) -> None:
         with st.container(border=True):
             links, rechts = st.columns([3, 2])
             with links:
-                st.markdown(f"**{naam}**")
+                st.markdown(f"**{markdown_tekst(naam)}**")
                 st.caption(f"{view.grootte(len(inhoud), taal)} · SHA-256 {sha[: view.SHA_KORT]}")
                 if h.fout:
                     st.error(
-                        t("Kan niet worden gelezen: {fout}.", taal, fout=h.fout),
+                        t("Kan niet worden gelezen: {fout}.", taal, fout=markdown_tekst(h.fout)),
                         icon=":material/error:",
                     )
                 elif h.soort is None:
@@ -256,7 +257,7 @@ def inlezen(peil_nu: dt.date | None) -> None:
     ontbreekt = [naam for (naam, _), k in zip(gelezen, gekozen, strict=True) if k is None]
     if ontbreekt:
         st.caption(
-            t("Kies eerst de soort van: {namen}.", taal, namen=", ".join(ontbreekt))
+            t("Kies eerst de soort van: {namen}.", taal, namen=markdown_tekst(", ".join(ontbreekt)))
             + " "
             + t("Een bestand dat niet gelezen kan worden, kunt u ook verwijderen.", taal)
         )
@@ -321,7 +322,10 @@ def huidige_gegevens(actief: pl.DataFrame) -> None:
         tekst = view.bevinding_tekst(
             r["soort"], r["omschrijving"], r["meldingen"], r["dagen"], taal
         )
-        st.warning(f"**{naam}** · {tekst}" if naam else tekst, icon=":material/rule:")
+        tekst = markdown_tekst(tekst)
+        st.warning(
+            f"**{markdown_tekst(naam)}** · {tekst}" if naam else tekst, icon=":material/rule:"
+        )
 
 
 def vraag_herstel(import_id: int) -> None:
@@ -360,14 +364,14 @@ def terugzetten() -> None:
         )
         return
     with st.container(border=True):
-        st.warning(voorstel.kop, icon=":material/undo:")
-        st.markdown("\n".join(f"- {r}" for r in voorstel.regels))
+        st.warning(markdown_tekst(voorstel.kop), icon=":material/undo:")
+        st.markdown("\n".join(f"- {markdown_tekst(r)}" for r in voorstel.regels))
         if voorstel.leeg:
             st.error(
                 t(
                     "Daarna zijn er geen verzuim- of personeelsgegevens meer voor: {namen}.",
                     taal,
-                    namen=", ".join(voorstel.leeg),
+                    namen=markdown_tekst(", ".join(voorstel.leeg)),
                 )
             )
         ja, nee, _ = st.columns([1, 1, 3])
@@ -435,7 +439,7 @@ if peilen:
     st.caption(
         t("Peildatum", taal)
         + ": "
-        + " · ".join(f"{p.naam} {fmt.datum(p.peildatum, taal)}" for p in peilen)
+        + " · ".join(f"{markdown_tekst(p.naam)} {fmt.datum(p.peildatum, taal)}" for p in peilen)
     )
 toon_melding()
 if MAG_WIJZIGEN:

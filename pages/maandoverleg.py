@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import afspraken
 from dashboard import format as fmt
 from dashboard.ui import components, data, pagina
-from dashboard.veilig import csv_frame, url_geheel
+from dashboard.veilig import csv_frame, markdown_tekst, url_geheel
 from dashboard.views import maandoverleg as mo
 
 selectie, toegang = pagina.selectie()
@@ -32,6 +32,12 @@ else:
     stap = data.bouw(mo.stap, selectie, toegang, sleutel=sleutel) or mo.afspraken_stap(store, ctx)
 
 
+def _afspraak_tekst(a: afspraken.Afspraak) -> str:
+    """An agreement as a heading with its owner underneath; what was typed shows as typed."""
+    wie = f"  \n*{markdown_tekst(a.eigenaar)}*" if a.eigenaar else ""
+    return f"### {markdown_tekst(a.tekst)}{wie}"
+
+
 def ga_naar(n: int) -> None:
     """Go to step n (1-based); the step is kept in the URL."""
     st.query_params["stap"] = str(min(max(n, 1), len(sleutels)))
@@ -50,7 +56,8 @@ if presentatie:
 else:
     st.caption(
         ("Maandoverleg" if nl else "Monthly meeting")
-        + f" · {ctx.boom.naam(selectie.organisatie)} · {fmt.maand(selectie.maand, taal, lang=True)}"
+        + f" · {markdown_tekst(ctx.boom.naam(selectie.organisatie))}"
+        + f" · {fmt.maand(selectie.maand, taal, lang=True)}"
     )
     boven = st.columns([6, 1.6])
     with boven[0]:
@@ -75,9 +82,10 @@ else:
             width="stretch",
         )
 
-st.title(stap.titel)
+# titles, subtitles and points are plain text (the deck uses them too) with names in them
+st.title(markdown_tekst(stap.titel))
 if stap.ondertitel:
-    st.caption(stap.ondertitel)
+    st.caption(markdown_tekst(stap.ondertitel))
 
 if stap.sleutel == "kerncijfers":
     o = data.bouw(mo.overzicht.bouw, selectie, toegang)
@@ -86,7 +94,7 @@ elif stap.sleutel == "vorige":
     _, lijst = afspraken.vorige_keer(store, selectie.organisatie, selectie.maand)
     for a in lijst:
         links, rechts = st.columns([5, 1])
-        links.markdown(f"### {a.tekst}" + (f"  \n*{a.eigenaar}*" if a.eigenaar else ""))
+        links.markdown(_afspraak_tekst(a))
         rechts.selectbox(
             "Status",
             afspraken.STATUSSEN,
@@ -100,7 +108,7 @@ elif stap.sleutel == "afspraken":
     lijst = afspraken.van_overleg(store, selectie.organisatie, selectie.maand)
     for a in lijst:
         links, rechts = st.columns([6, 1])
-        links.markdown(f"### {a.tekst}" + (f"  \n*{a.eigenaar}*" if a.eigenaar else ""))
+        links.markdown(_afspraak_tekst(a))
         rechts.button(
             "Verwijderen" if nl else "Delete",
             key=f"maandoverleg_weg_{a.afspraak_id}",
@@ -152,7 +160,7 @@ if stap.figuur is not None:
 elif stap.tabel is not None and stap.sleutel != "kerncijfers":
     st.dataframe(fmt.tabel_tekst(csv_frame(stap.tabel), taal), hide_index=True, width="stretch")
 if stap.punten and stap.sleutel not in ("vorige", "afspraken"):
-    st.markdown("\n".join(f"- {p}" for p in stap.punten))
+    st.markdown("\n".join(f"- {markdown_tekst(p)}" for p in stap.punten))
 
 st.divider()
 vorig, midden, volgend = st.columns([1, 3, 1])

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
+from dashboard.veilig import markdown_tekst
 from dashboard.views import enquete
 
 selectie, toegang = pagina.selectie()
@@ -44,11 +45,15 @@ e = data.bouw(
 st.query_params["meting"] = e.meting or ""
 st.query_params["niveau"] = e.niveau
 
-st.title(e.kop)
+# unit names, waves and scale names come from the imported files: plain text on screen
+st.title(markdown_tekst(e.kop))
 st.caption(
-    f"{ctx.eenheid_tekst()} · {enquete.meting_tekst(e, taal, met_vorige=True)} · "
-    f"{enquete.verzuim_tekst(e, taal)}"
+    markdown_tekst(
+        f"{ctx.eenheid_tekst()} · {enquete.meting_tekst(e, taal, met_vorige=True)} · "
+        f"{enquete.verzuim_tekst(e, taal)}"
+    )
 )
+vorige = markdown_tekst(e.vorige) if e.vorige else e.vorige
 if not selectie.filter.leeg:
     st.info(
         t(
@@ -91,16 +96,16 @@ def kaartgroep(groep: str) -> None:
             d = k.verschil
             nul = d is None or round(d, 1) == 0
             sub.metric(
-                enquete.schaal_label(k.schaal, taal),
+                markdown_tekst(enquete.schaal_label(k.schaal, taal)),
                 k.waarde(taal),
                 delta=fmt.verschil(d, 1, "", taal).replace("−", "-") if d is not None else None,
                 delta_color="off" if nul or k.schaal.richting == 0
                 else "inverse" if k.schaal.richting < 0 else "normal",
                 delta_arrow="off" if nul else "auto",
-                delta_description=t("sinds {vorige}", taal, vorige=e.vorige) if d is not None else None,
+                delta_description=t("sinds {vorige}", taal, vorige=vorige) if d is not None else None,
                 help=t("Schaal {van}-{tot}; verschil met meting {vorige}.", taal,
                        van=fmt.getal(k.schaal.bereik[0], 0, taal),
-                       tot=fmt.getal(k.schaal.bereik[1], 0, taal), vorige=e.vorige or "–"),
+                       tot=fmt.getal(k.schaal.bereik[1], 0, taal), vorige=vorige or "–"),
             )  # fmt: skip
 
 
@@ -124,7 +129,7 @@ if e.vorige:
         format_func=lambda w: (
             t("score", taal)
             if w == "score"
-            else t("verandering sinds {vorige}", taal, vorige=e.vorige)
+            else t("verandering sinds {vorige}", taal, vorige=vorige)
         ),
         required=True,
     )
@@ -140,7 +145,7 @@ kleur = (
         "richting; een verschil staat er alleen bij een eenheid die in beide metingen ten minste "
         "{n} respondenten had.",
         taal,
-        vorige=e.vorige,
+        vorige=vorige,
         n=e.min_respondenten,
     )
     if weergave == "verschil"
@@ -211,7 +216,7 @@ else:
         taal=taal,
         tabel=enquete.tabel_verzuim(e, schaal, taal),
     )
-    st.markdown(enquete.samenhang_tekst(e, schaal, taal))
+    st.markdown(markdown_tekst(enquete.samenhang_tekst(e, schaal, taal)))
 
 drill = enquete.inzoomen(e, ctx)
 if drill:
@@ -219,7 +224,7 @@ if drill:
         knoppen = st.columns(3)
         for i, (code, naam) in enumerate(drill):
             knoppen[i % 3].button(
-                naam, key=f"enquete_in_{code}", on_click=state.kies_eenheid, args=(code,),
+                markdown_tekst(naam), key=f"enquete_in_{code}", on_click=state.kies_eenheid, args=(code,),
                 width="stretch",
             )  # fmt: skip
 

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina
+from dashboard.veilig import markdown_tekst
 from dashboard.views import overzicht
 
 selectie, toegang = pagina.selectie()
@@ -13,7 +14,9 @@ ctx = data.context(selectie, toegang)
 o = data.bouw(overzicht.bouw, selectie, toegang)
 
 st.title(o.kop)
-st.caption(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+st.caption(
+    markdown_tekst(ctx.ondertitel(t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)))
+)
 components.kaarten(o.kaarten, selectie.vergelijking, taal, o.frequent_aantal)
 
 links, rechts = st.columns([3, 2])

@@ -11,7 +11,7 @@ from dashboard.metrics import SelectieFout
 from dashboard.periods import Maand
 from dashboard.pilots import Pilot, PilotFout
 from dashboard.ui import components, data, pagina
-from dashboard.veilig import url_geheel
+from dashboard.veilig import markdown_cellen, markdown_tekst, url_geheel
 from dashboard.views import pilots as view
 
 selectie, toegang = pagina.selectie()
@@ -71,7 +71,7 @@ def _opslaan(pilot_id: int | None) -> None:
         ss["pilots_fout"] = str(fout)
         return
     ss["pilots_keuze"] = nieuw_id
-    ss["pilots_melding"] = t("Pilot ‘{n}’ is opgeslagen.", taal, n=pilot.naam)
+    ss["pilots_melding"] = t("Pilot ‘{n}’ is opgeslagen.", taal, n=markdown_tekst(pilot.naam))
     _sluit()
 
 
@@ -79,13 +79,14 @@ def _verwijder(p: Pilot) -> None:
     if p.pilot_id is not None:
         pilots.verwijder(store, p.pilot_id)
     ss.pop("pilots_keuze", None)
-    ss["pilots_melding"] = t("Pilot ‘{n}’ is verwijderd.", taal, n=p.naam)
+    ss["pilots_melding"] = t("Pilot ‘{n}’ is verwijderd.", taal, n=markdown_tekst(p.naam))
     _sluit()
 
 
 # -- the list ------------------------------------------------------------------------------------
 
-st.title(t("Pilots van {org}", taal, org=boom.naam(org)))
+# pilot and unit names come from files and the form: plain text wherever markdown is rendered
+st.title(t("Pilots van {org}", taal, org=markdown_tekst(boom.naam(org))))
 if melding := ss.pop("pilots_melding", None):
     st.success(melding, icon=":material/check_circle:")
 
@@ -97,7 +98,7 @@ if ss.get("pilots_keuze") not in per_id:
     ss["pilots_keuze"] = lijst[0].pilot_id if lijst else None
 
 if lijst:
-    st.table(view.lijst_tabel(boom, lijst, taal))
+    st.table(markdown_cellen(view.lijst_tabel(boom, lijst, taal)))
 else:
     st.info(
         t(
@@ -139,7 +140,7 @@ if modus == "verwijderen" and gekozen is not None:
             t(
                 "Pilot ‘{n}’ verwijderen? Dit kan niet ongedaan worden gemaakt.",
                 taal,
-                n=gekozen.naam,
+                n=markdown_tekst(gekozen.naam),
             ),
             icon=":material/warning:",
         )
@@ -158,11 +159,11 @@ if modus in ("nieuw", "bewerken"):
         st.subheader(
             t("Nieuwe pilot", taal)
             if bewerkt_id is None
-            else t("Pilot ‘{n}’ bewerken", taal, n=bewerkt.naam if bewerkt else "")
+            else t("Pilot ‘{n}’ bewerken", taal, n=markdown_tekst(bewerkt.naam if bewerkt else ""))
         )
         if fout := ss.get("pilots_fout"):
             st.error(
-                t("De pilot is niet opgeslagen: {f}.", taal, f=t(fout, taal)),
+                t("De pilot is niet opgeslagen: {f}.", taal, f=markdown_tekst(t(fout, taal))),
                 icon=":material/error:",
             )
         st.text_input(t("Naam", taal), key=FORM + "naam", max_chars=120)
@@ -249,19 +250,19 @@ try:
         voor_van=voor_van, voor_tot=voor_tot, na_van=na_van, na_tot=na_tot,
     )  # fmt: skip
 except SelectieFout as fout:
-    st.error(t("Deze pilot kan niet worden getoond: {f}.", taal, f=str(fout)))
+    st.error(t("Deze pilot kan niet worden getoond: {f}.", taal, f=markdown_tekst(fout)))
     st.stop()
 
-st.subheader(a.kop)
+st.subheader(markdown_tekst(a.kop))
 beschrijving = [gekozen.omschrijving] if gekozen.omschrijving else []
 beschrijving.append(f"{t('Pilotperiode', taal)}: {view.periode_van(gekozen, taal)}")
 if gekozen.selectie_reden:
     beschrijving.append(
         f"{t('Waarom gekozen', taal)}: {view.reden_zonder_markering(gekozen.selectie_reden)}"
     )
-st.caption(" · ".join(beschrijving))
+st.caption(markdown_tekst(" · ".join(beschrijving)))
 for melding in a.meldingen:
-    st.info(melding, icon=":material/info:")
+    st.info(markdown_tekst(melding), icon=":material/info:")
 
 kolommen = st.columns(len(a.kaarten))
 for kolom, k in zip(kolommen, a.kaarten, strict=True):
@@ -290,12 +291,12 @@ for kolom, k in zip(kolommen, a.kaarten, strict=True):
             f"{view.waarde_tekst(k.vergelijk_voor, k.metriek, taal)} → "
             f"{view.waarde_tekst(k.vergelijk_na, k.metriek, taal)}"
         )
-        st.write(k.tekst)
+        st.markdown(markdown_tekst(k.tekst))
         if k.regressie_tekst:
             if k.regressie_tonen:
-                st.warning(k.regressie_tekst, icon=":material/trending_down:")
+                st.warning(markdown_tekst(k.regressie_tekst), icon=":material/trending_down:")
             else:
-                st.info(k.regressie_tekst, icon=":material/info:")
+                st.info(markdown_tekst(k.regressie_tekst), icon=":material/info:")
 
 if any(k.effect for k in a.kaarten):
     components.grafiek(

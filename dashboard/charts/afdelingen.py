@@ -21,6 +21,7 @@ from dashboard.charts import theme
 from dashboard.charts.theme import Kader
 from dashboard.i18n import t
 from dashboard.statistics import Funnel
+from dashboard.veilig import plotly_namen, plotly_tekst
 
 #: Fewer units with numbers than this: no funnel and no funnel classes (nothing to compare with).
 MIN_FUNNEL = 3
@@ -183,7 +184,8 @@ def ranking(
     """
     taal = kader.taal
     label, suffix, _ = METRIEKEN[metriek]
-    rijen = frame.to_dicts()
+    # unit names come from the organisation file: plain text in ticks, hover and legend
+    rijen = plotly_namen(frame, "naam").to_dicts()
     fig = go.Figure()
     getoond = [r for r in rijen if not r["onderdrukt"] and not r["geen_gegevens"]]
     # a funnel position needs a few units to compare with; below that, no classes at all
@@ -260,7 +262,10 @@ def ranking(
     if ref_waarde is not None:
         _vlijn(fig, ref_waarde, {"color": theme.GRIJS_DONKER, "dash": "dash", "width": 2})
         _legenda_lijn(
-            fig, f"{ref_naam}: {_waarde(ref_waarde, metriek, taal)}", theme.GRIJS_DONKER, "dash"
+            fig,
+            f"{plotly_tekst(ref_naam)}: {_waarde(ref_waarde, metriek, taal)}",
+            theme.GRIJS_DONKER,
+            "dash",
         )
     hoogste = max([r[f"{metriek}_hoog"] or r[metriek] for r in getoond] + [ref_waarde or 0, 0.1])
     aantal = max(len(rijen), 1)
@@ -376,9 +381,11 @@ def funnel(
             theme.LINTBLAUW,
             "solid",
         )
-    e = f.eenheden.filter(
-        ~pl.col("onderdrukt") & ~pl.col("geen_gegevens") & pl.col("grootte").is_not_null()
-    ).to_dicts()
+    e = (
+        plotly_namen(f.eenheden, "naam")
+        .filter(~pl.col("onderdrukt") & ~pl.col("geen_gegevens") & pl.col("grootte").is_not_null())
+        .to_dicts()
+    )
     grootten = [r["grootte"] * schaal for r in e]
     log = bool(grootten) and min(grootten) > 0 and max(grootten) / min(grootten) > 12
 
@@ -498,9 +505,14 @@ def venster(
     """Verzuimpercentage (y) against meldingsfrequentie (x), bubble area = bezetting, with
     quadrant lines at the reference unit's values."""
     taal = kader.taal
-    e = frame.filter(~pl.col("onderdrukt") & ~pl.col("geen_gegevens")).to_dicts()
+    e = (
+        plotly_namen(frame, "naam")
+        .filter(~pl.col("onderdrukt") & ~pl.col("geen_gegevens"))
+        .to_dicts()
+    )
     fig = go.Figure()
     ref_naam, ref_f, ref_p = referentie
+    ref_naam = plotly_tekst(ref_naam)
     xs = [r["meldingsfrequentie"] for r in e] + ([ref_f] if ref_f is not None else [])
     ys = [r["verzuimpercentage"] for r in e] + ([ref_p] if ref_p is not None else [])
     # room around the bubbles, so the quadrant names in the corners stay free
@@ -713,6 +725,7 @@ def heatmap(
     """
     taal = kader.taal
     klein = _onderdrukt_tekst(kader.min_groep)
+    rijen = [(code, plotly_tekst(naam)) for code, naam in rijen]
     maanden: list[dt.date] = sorted(set(frame["van"].to_list()))
     kolom = {m: i for i, m in enumerate(maanden)}
     codes = [code for code, _ in rijen]

@@ -17,6 +17,7 @@ from dashboard import format as fmt
 from dashboard.charts import theme
 from dashboard.charts.theme import LINTBLAUW, PALET, Kader
 from dashboard.i18n import t
+from dashboard.veilig import plotly_namen, plotly_tekst
 
 #: Duration classes from short to extra long: cool to warm (Okabe-Ito, safe for colour-blind readers).
 KLASSE_KLEUREN: dict[str, str] = {
@@ -185,7 +186,8 @@ def gestapeld_liggend(
     Suppressed rows get an empty bar and a grey '< n' label; empty groups 'geen gegevens'.
     """
     taal = kader.taal
-    rijen = frame.to_dicts()
+    # the categories are unit names (from the organisation file): plain text in ticks and hover
+    rijen = plotly_namen(frame, categorie_kolom).to_dicts()
     cats = [str(r[categorie_kolom]) for r in rijen]
     status = [_status(r, kader) for r in rijen]
     fig = go.Figure()
@@ -292,8 +294,9 @@ def gestapeld_liggend(
         fig.add_vline(x=waarde, line=lijn)
         # named in the legend: a label at the line would collide with the bars' totals
         fig.add_scatter(
-            x=[None], y=[None], mode="lines", line=lijn, name=ref_tekst, hoverinfo="skip"
-        )
+            x=[None], y=[None], mode="lines", line=lijn, name=plotly_tekst(ref_tekst),
+            hoverinfo="skip",
+        )  # fmt: skip
     fig.update_layout(
         barmode="stack",
         bargap=0.3,

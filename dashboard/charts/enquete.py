@@ -17,6 +17,7 @@ from dashboard import format as fmt
 from dashboard.charts import theme
 from dashboard.charts.theme import Kader
 from dashboard.i18n import t
+from dashboard.veilig import plotly_namen, plotly_tekst
 
 #: Diverging, colour-blind safe: orange = less favourable, blue = more favourable.
 GUNSTIG_SCHAAL: list[list[Any]] = [
@@ -79,6 +80,10 @@ def heatmap(
     display order.
     """
     taal = kader.taal
+    # unit names, scale names and waves come from the imported files: plain text in the figure
+    cellen = plotly_namen(cellen, "rij", "schaal")
+    org_naam = plotly_tekst(org_naam)
+    vorige = plotly_tekst(vorige) if vorige is not None else None
     rijen = list(dict.fromkeys(cellen["rij"].to_list()))
     schalen = list(dict.fromkeys(cellen["schaal"].to_list()))
     groep_van = dict(zip(cellen["schaal"].to_list(), cellen["groep"].to_list(), strict=True))
@@ -256,6 +261,9 @@ def eisen_hulpbronnen(
     verzuim_onderdrukt (units with `onderdrukt` are left out).
     """
     taal = kader.taal
+    frame = plotly_namen(frame, "naam")
+    org_code = plotly_tekst(org_code)
+    eisen_schalen = [plotly_tekst(s) for s in eisen_schalen]
     zichtbaar = frame.filter(
         ~pl.col("onderdrukt") & pl.col("eisen").is_not_null() & pl.col("hulpbronnen").is_not_null()
     )
@@ -480,7 +488,8 @@ def schaal_verzuim(
     """One dot per unit: the scale's score against the verzuimpercentage of the wave's year, with
     the least-squares line when a correlation is stated."""
     taal = kader.taal
-    punten = frame.filter(
+    schaal_label = plotly_tekst(schaal_label)
+    punten = plotly_namen(frame, "naam").filter(
         ~pl.col("onderdrukt")
         & ~pl.col("verzuim_onderdrukt")
         & pl.col(kolom).is_not_null()

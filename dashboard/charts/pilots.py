@@ -23,6 +23,7 @@ from dashboard.charts import theme
 from dashboard.charts.theme import Kader
 from dashboard.exports.pptx import ALLEEN_SCHERM
 from dashboard.i18n import t
+from dashboard.veilig import plotly_tekst
 
 #: metric -> (label, axis unit suffix, decimals, unit of a change)
 METRIEKEN: dict[str, tuple[str, str, int, str]] = {
@@ -88,6 +89,8 @@ def voor_na(
     """
     taal = kader.taal
     label, suffix, _, eenheid = METRIEKEN[metriek]
+    # group names may carry pilot or unit names: plain text in legend and hover
+    namen = {g: plotly_tekst(n) for g, n in namen.items()}
     sporen: list[Dict] = []
     notities: list[Dict] = []
     hoogste = 0.0
@@ -360,6 +363,9 @@ def per_eenheid(
     `<metriek>_voor` / `<metriek>_na`. A suppressed row shows '< 10' and no number at all.
     """
     taal = kader.taal
+    # unit names come from the organisation file: plain text in ticks, hover and legend
+    rijen = [{**r, "naam": plotly_tekst(r["naam"])} for r in rijen]
+    namen = {g: plotly_tekst(n) for g, n in namen.items()}
     labels = []
     for r in rijen:
         naam = str(r["naam"])

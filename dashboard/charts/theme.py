@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.periods import Maand
+from dashboard.veilig import plotly_platte_tekst, plotly_tekst
 
 #: Rijkshuisstijl lintblauw first, then the Okabe-Ito colours (safe for colour-blind readers).
 LINTBLAUW = "#01689B"
@@ -67,10 +68,14 @@ class Kader:
 def opmaak(
     fig: go.Figure, kader: Kader, *, hoogte: int = 540, legenda: bool = True, extra_voet: str = ""
 ) -> go.Figure:
-    """Apply the house style: title and subtitle on top, legend under them, source line below."""
-    voet = _breek(kader.voetnoot + (f" {extra_voet}" if extra_voet else ""), 175)
-    titel = _breek(kader.titel, 90)
-    ondertitel = _breek(kader.ondertitel, 150)
+    """Apply the house style: title and subtitle on top, legend under them, source line below.
+
+    The frame's texts are plain text (they name units, pilots and scales from imported files):
+    escaped here, once for every figure, so that plotly never reads a tag in them.
+    """
+    voet = _breek(plotly_tekst(kader.voetnoot + (f" {extra_voet}" if extra_voet else "")), 175)
+    titel = _breek(plotly_tekst(kader.titel), 90)
+    ondertitel = _breek(plotly_tekst(kader.ondertitel), 150)
     kopregels = titel.count("<br>") + ondertitel.count("<br>")
     voetregels = voet.count("<br>") + 1
     boven = 92 + 24 * kopregels + (34 if legenda else 0)
@@ -188,7 +193,8 @@ def voetnoot_van(fig: go.Figure) -> str:
 
 
 def _platte_tekst(html: str | None) -> str:
-    return (html or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ").strip()
+    tekst = (html or "").replace("<b>", "").replace("</b>", "").replace("<br>", " ").strip()
+    return plotly_platte_tekst(tekst)
 
 
 def maand_as(

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.selectie import Selectie
+from dashboard.veilig import markdown_tekst
 
 _SLEUTEL = "_pagina_selectie"
 
@@ -93,7 +94,7 @@ def toegang() -> frozenset[str] | None:
 def aanmelding(taal: str) -> None:
     """Show who is signed in, or that the app runs in local mode."""
     if _aanmelding_ingesteld() and st.user.is_logged_in:
-        st.caption(f"{t('Aangemeld als', taal)} {st.user.get('email', '')}")
+        st.caption(f"{t('Aangemeld als', taal)} {markdown_tekst(st.user.get('email', ''))}")
         st.button(t("Afmelden", taal), on_click=st.logout)
     else:
         st.caption(
