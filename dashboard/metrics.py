@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 import queries
-from dashboard import privacy
+from dashboard import privacy, publicatie
 from dashboard.hierarchy import Boom
 from dashboard.periods import Maand, Periode, perioden
 from dashboard.store import Store
@@ -201,20 +201,21 @@ def kerncijfers(
     filter: Filter = Filter(),
     uitsplitsing: str | None = None,
     min_groep: int = 10,
-    delen_van_totaal: bool = False,
     met_nulverzuim: bool = True,
 ) -> pl.DataFrame:
     """All metrics per period and group (and attribute value when `uitsplitsing` names one).
 
-    Rows come in the order of the periods, then the groups. `delen_van_totaal`: the groups are
-    the parts of one total (or the attribute values are), so secondary suppression applies.
-    `met_nulverzuim=False` skips nulverzuim for periods longer than a month (it is not additive
-    and costs a pass over the employees); it is then empty.
+    Rows come in the order of the periods, then the groups. What the publication pattern hides
+    (dashboard.publicatie) comes back with `onderdrukt` set, `reden_onderdrukt` saying why, and
+    every number empty, whatever else is asked in the same call. `met_nulverzuim=False` skips
+    nulverzuim for periods longer than a month (it is not additive and costs a pass over the
+    employees); it is then empty.
     """
     if uitsplitsing is not None and uitsplitsing not in DIMENSIES:
         raise SelectieFout(f"onbekende uitsplitsing '{uitsplitsing}'")
     if not ps or not groepen_:
         return _leeg()
+    filter = normaliseer(store, filter)
     maanden, info = _periode_frames(ps)
     groep_frame = _groep_frame(boom, groepen_)
     dim = DIMENSIES.get(uitsplitsing or "")
@@ -250,13 +251,138 @@ def kerncijfers(
     )
     if dim:
         lui = lui.rename({dim: "deel"})
-    delen_van = None
-    if dim:
-        delen_van = ["periode_id", "groep"]
-    elif delen_van_totaal:
-        delen_van = ["periode_id"]
-    lui = privacy.onderdruk(_afgeleid(lui), min_groep, delen_van)
-    return lui.drop("_volgorde", "groep").collect()
+    dims = publicatie.dims_van(
+        [*(n for n in DIMENSIES if getattr(filter, n)), *([uitsplitsing] if uitsplitsing else [])]
+    )
+    verborgen = _verborgen(store, boom, maanden, groepen_, dims, min_groep)
+    if dims and min_groep > 0:
+        # counts of persons with a rare property: a filtered total next to the unfiltered units
+        # can pin one such person to a small cell when the count is tiny (docs/privacy.md)
+        lui = lui.with_columns(pl.lit(None, pl.Float64).alias(c) for c in PERSOONSTELLINGEN)
+    lui = lui.join(verborgen.lazy(), on=["periode_id", "groep"], how="left", maintain_order="left")
+    lui = privacy.onderdruk(_afgeleid(lui), min_groep).with_columns(
+        pl.when(pl.col("onderdrukt") & ~pl.col("geen_gegevens"))
+        .then(pl.col("reden_onderdrukt").fill_null(REDENEN[publicatie.KLEIN]))
+        .otherwise(None)
+        .alias("reden_onderdrukt")
+    )
+    return lui.drop("_volgorde", "groep", "_patroon").collect()
+
+
+#: Counts of persons with a rare property, not shown with an attribute filter or breakdown.
+PERSOONSTELLINGEN: tuple[str, ...] = (
+    "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52", "voorbij_week91",
+)  # fmt: skip
+
+#: Why a group is not shown (the column `reden_onderdrukt`).
+REDENEN: dict[int, str] = {
+    publicatie.KLEIN: "klein",
+    publicatie.BESCHERMING: "bescherming",
+    publicatie.FILTERCEL: "filtercel",
+}
+
+
+def knopen_van(boom: Boom, groep: Groep) -> list[int]:
+    """The nodes of the publication pattern a group is made of: its units as a disjoint union
+    of whole subtrees and, where only part of a subtree is in the group, own-staff nodes."""
+    eenheden = {u for u in groep.eenheden if u in boom.eenheden}
+    volledig: dict[str, bool] = {}
+
+    def heel(code: str) -> bool:
+        if code not in volledig:
+            volledig[code] = code in eenheden and all(heel(k) for k in boom.kinderen.get(code, []))
+        return volledig[code]
+
+    knopen = []
+    for code in eenheden:
+        e = boom.eenheden[code]
+        if heel(code):
+            if e.ouder is None or not heel(e.ouder):
+                knopen.append(publicatie.knoop(e.nr))
+        else:
+            # part of the subtree is missing: only the unit's own staff is in the group
+            knopen.append(publicatie.knoop(e.nr, direct=True))
+    return knopen
+
+
+def _verborgen(
+    store: Store,
+    boom: Boom,
+    maanden: pl.DataFrame,
+    groepen_: Sequence[Groep],
+    dims: int,
+    min_groep: int,
+) -> pl.DataFrame:
+    """(periode_id, groep, _patroon, reden_onderdrukt): the period × group cells the pattern
+    hides: a group is hidden in a period when one of its nodes is hidden in one of its months."""
+    leeg = pl.DataFrame(
+        schema={"periode_id": pl.Int64, "groep": pl.String, "_patroon": pl.Boolean,
+                "reden_onderdrukt": pl.String}
+    )  # fmt: skip
+    patroon = publicatie.patroon(store, min_groep)
+    if not patroon.height:
+        return leeg
+    knopen = pl.DataFrame(
+        [(g.label, k) for g in groepen_ for k in knopen_van(boom, g)],
+        schema={"groep": pl.String, "knoop": pl.Int64},
+        orient="row",
+    ).unique()
+    verborgen = publicatie.verborgen_voor(
+        patroon, dims, maanden["maand"].unique().to_list(), knopen["knoop"].unique().to_list()
+    )
+    if not verborgen.height:
+        return leeg
+    return (
+        verborgen.join(knopen, on="knoop")
+        .join(maanden.select("periode_id", "maand"), on="maand")
+        .group_by("periode_id", "groep")
+        .agg(pl.col("reden").min())
+        .select(
+            "periode_id",
+            "groep",
+            pl.lit(True).alias("_patroon"),
+            pl.col("reden")
+            .replace_strict(REDENEN, return_dtype=pl.String)
+            .alias("reden_onderdrukt"),
+        )
+    )
+
+
+def niet_getoond(
+    store: Store, boom: Boom, codes: Sequence[str], van: Maand, tot: Maand, min_groep: int
+) -> dict[str, tuple[Maand, str]]:
+    """Units (each with its descendants) that are hidden in some month of `van`..`tot`, with the
+    first such month and why ('klein' or 'bescherming'): such a unit cannot be part of a union
+    of units (a pilot or comparison group), since the union minus the rest would show it."""
+    groepen_ = [Groep(c, tuple(boom.afstammelingen(c)), boom.naam(c)) for c in codes]
+    ps = periodes(boom, groepen_, van, tot, "maand")
+    if not ps or not groepen_ or min_groep <= 0:
+        return {}
+    frame = kerncijfers(store, boom, ps, groepen_, min_groep=min_groep, met_nulverzuim=False)
+    verborgen = frame.filter(pl.col("onderdrukt") & ~pl.col("geen_gegevens")).sort("van")
+    uit: dict[str, tuple[Maand, str]] = {}
+    for r in verborgen.iter_rows(named=True):
+        uit.setdefault(r["eenheid"], (Maand.of(r["van"]), r["reden_onderdrukt"] or "klein"))
+    return uit
+
+
+def normaliseer(store: Store, filter: Filter) -> Filter:
+    """The filter without attributes whose selection covers every value in the data: those
+    select everyone, and must not be treated (and suppressed) as a filter."""
+    if filter.leeg:
+        return filter
+    waarden = store.onthoud(("attribuutwaarden", store.gegevensversie), lambda: _waarden(store))
+    return Filter(
+        **{
+            naam: () if set(waarden[naam]) <= set(getattr(filter, naam)) else getattr(filter, naam)
+            for naam in DIMENSIES
+        }
+    )
+
+
+def _waarden(store: Store) -> dict[str, tuple[str, ...]]:
+    frame = store.frame("select lk, gs, sg from attribuut")
+    return {naam: tuple(sorted(set(frame[kolom].to_list()))) for naam, kolom in DIMENSIES.items()}
 
 
 #: Counts taken at the end of a period (its last month), not summed over its months.

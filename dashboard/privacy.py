@@ -1,4 +1,5 @@
-"""Suppression of small groups (DESIGN 4): primary by bezetting, secondary among parts of a total."""
+"""Suppression of small groups (DESIGN 4): a group is hidden when it is small or when the
+publication pattern (dashboard.publicatie) hides it; then none of its numbers leaves the API."""
 
 from __future__ import annotations
 
@@ -10,28 +11,29 @@ import polars as pl
 #: group is suppressed (also raw counts such as bezettingsdagen, so that nothing can be derived).
 SLEUTEL_KOLOMMEN: frozenset[str] = frozenset(
     {"periode_id", "periode", "eenheid", "naam", "groep", "deel", "van", "tot", "k", "dagen",
-     "onderdrukt", "geen_gegevens", "_volgorde"}
+     "onderdrukt", "geen_gegevens", "_volgorde", "_patroon", "reden_onderdrukt"}
 )  # fmt: skip
 
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 
-def onderdruk(frame: FrameT, min_groep: int, delen_van: list[str] | None = None) -> FrameT:
-    """Mark and empty groups with bezetting below `min_groep` (0 turns suppression off).
+def onderdruk(frame: FrameT, min_groep: int) -> FrameT:
+    """Mark and empty the groups that may not be shown (0 turns suppression off).
 
-    `delen_van`: columns that identify one total whose rows are its parts (e.g. period and parent
-    unit); when exactly one part of a total is suppressed, the next smallest part is suppressed
-    too, so the hidden part cannot be recovered by subtraction.
+    A group is hidden when its bezetting in the period is below `min_groep`, or when the
+    publication pattern hides it in a month of the period (column `_patroon`, see
+    dashboard.publicatie): the pattern is what keeps a hidden group from being recovered by
+    subtracting shown numbers, on any view.
     """
     frame = frame.with_columns((pl.col("bezetting").fill_null(0) <= 0).alias("geen_gegevens"))
     if min_groep <= 0:
         return frame.with_columns(pl.lit(False).alias("onderdrukt"))
-    frame = frame.with_columns((pl.col("bezetting").fill_null(0) < min_groep).alias("onderdrukt"))
-    if delen_van:
-        frame = frame.with_columns(
-            _secundair(delen_van).alias("onderdrukt"),
-        )
+    namen = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
+    patroon = pl.col("_patroon").fill_null(False) if "_patroon" in namen else pl.lit(False)
+    frame = frame.with_columns(
+        ((pl.col("bezetting").fill_null(0) < min_groep) | patroon).alias("onderdrukt")
+    )
     return leeg_onderdrukt(frame)
 
 
@@ -42,16 +44,3 @@ def leeg_onderdrukt(frame: FrameT) -> FrameT:
     return frame.with_columns(
         [pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen]
     )
-
-
-def _secundair(delen_van: list[str]) -> pl.Expr:
-    # parts without anyone in them hide nothing, so they do not count as suppressed parts
-    aantal = (pl.col("onderdrukt") & ~pl.col("geen_gegevens")).sum().over(delen_van)
-    delen = pl.len().over(delen_van)
-    # rank among the parts that are not yet suppressed, smallest bezetting first
-    kleinste = (
-        pl.when(~pl.col("onderdrukt")).then(pl.col("bezetting")).otherwise(None)
-        .rank("ordinal").over(delen_van)
-    )  # fmt: skip
-    extra = (aantal == 1) & (delen > 1) & ~pl.col("onderdrukt") & (kleinste == 1)
-    return pl.col("onderdrukt") | extra

@@ -100,6 +100,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreFout(f"{self.path} is geen Verzuimzicht-gegevensopslag ({exc})") from exc
         self._lock = threading.RLock()
+        self._onthouden: dict[tuple[Any, ...], Any] = {}
         if not read_only:
             self._migreer()
         elif not self._actueel():
@@ -128,11 +129,19 @@ class Store:
         """Run `queries/<name>.sql` with bound parameters and registered input relations."""
         cur = self.cursor()
         try:
-            for naam, frame in (relaties or {}).items():
-                cur.register(naam, frame)
-            return cur.sql(queries.load(name), params=dict(params or {})).pl()
+            return vraag(cur, name, params, relaties)
         finally:
             cur.close()
+
+    def onthoud(self, sleutel: tuple[Any, ...], maak: Callable[[], Any]) -> Any:
+        """A value derived from this store version, made once (e.g. the publication pattern
+        for a minimum other than the stored one); `sleutel` must include the version."""
+        with self._lock:
+            if sleutel not in self._onthouden:
+                if len(self._onthouden) > 16:
+                    self._onthouden.clear()
+                self._onthouden[sleutel] = maak()
+            return self._onthouden[sleutel]
 
     def sql(self, text: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
         """Run a short fixed statement (no user text in `text`, values only as parameters)."""
@@ -158,6 +167,12 @@ class Store:
             "select (select coalesce(max(import_id), 0) from import_log) * 1000000"
             " + (select coalesce(max(teller), 0) from wijziging)"
         )
+        return int(rij[0][0])
+
+    @property
+    def gegevensversie(self) -> int:
+        """Changes with every import or restore (not with small writes such as pilots)."""
+        rij = self.sql("select coalesce(max(import_id), 0) from import_log")
         return int(rij[0][0])
 
     # -- schema -------------------------------------------------------------------------------
@@ -188,6 +203,8 @@ class Store:
 
     def _herbouw(self, cur: duckdb.DuckDBPyConnection) -> None:
         """Rebuild every derived table from the active snapshots (inside the caller's transaction)."""
+        from dashboard import publicatie
+
         horizon = settings().horizon_jaren
         for stap in BOUWSTAPPEN:
             text = queries.load(stap)
@@ -195,6 +212,14 @@ class Store:
                 cur.execute(text, {"horizon": horizon})
             else:
                 cur.execute(text)
+        # the publication pattern (DESIGN 4) for the configured minimum, over the whole tree
+        minimum = settings().min_groep
+        cur.register("nieuw_patroon", publicatie.bereken(cur, minimum))
+        cur.execute("create or replace table publicatie as select * from nieuw_patroon")
+        cur.unregister("nieuw_patroon")
+        cur.execute(
+            "create or replace table publicatie_minimum as select $m as min_groep", {"m": minimum}
+        )
         cur.execute("delete from bouwversie")
         cur.execute("insert into bouwversie values ($h)", {"h": bouw_hash()})
 
@@ -366,11 +391,31 @@ _RIJ_TABEL = {
 }
 
 
+def vraag(
+    cur: duckdb.DuckDBPyConnection,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    relaties: Mapping[str, pl.DataFrame] | None = None,
+) -> pl.DataFrame:
+    """Run `queries/<name>.sql` on a cursor (e.g. inside a write transaction)."""
+    for naam, frame in (relaties or {}).items():
+        cur.register(naam, frame)
+    try:
+        return cur.sql(queries.load(name), params=dict(params or {})).pl()
+    finally:
+        for naam in relaties or {}:
+            cur.unregister(naam)
+
+
 def bouw_hash() -> str:
-    """Fingerprint of the SQL that builds the derived tables."""
+    """Fingerprint of the SQL and the pattern rule that build the derived tables."""
     import hashlib
 
-    return hashlib.sha256("\n".join(queries.load(s) for s in BOUWSTAPPEN).encode()).hexdigest()
+    from dashboard import publicatie
+
+    delen = [queries.load(s) for s in (*BOUWSTAPPEN, *publicatie.QUERIES)]
+    delen.append(f"publicatiepatroon {publicatie.VERSIE}")
+    return hashlib.sha256("\n".join(delen).encode()).hexdigest()
 
 
 def _volgende(cur: duckdb.DuckDBPyConnection, tabel: str, kolom: str) -> int:
