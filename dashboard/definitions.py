@@ -152,13 +152,48 @@ DEFINITIES: tuple[Definitie, ...] = (
 )
 
 PRIVACY = (
-    "Elk getal hoort bij een groep. Een groep met gemiddeld minder dan {n} medewerkers in de "
-    "periode wordt onderdrukt: alle cijfers zijn verborgen en de cel toont '< {n}' in grijs "
-    "(anders dan 'geen gegevens'). Resultaten van het medewerkersonderzoek vragen ten minste "
-    "{r} respondenten. Worden een totaal en zijn delen samen getoond en is precies één deel "
-    "onderdrukt, dan wordt ook het op één na kleinste deel onderdrukt, zodat niets is terug te "
-    "rekenen. Exports (afbeeldingen, PowerPoint, Excel) volgen dezelfde regels. Geen enkele pagina "
-    "toont individuele medewerkers of verzuimgevallen."
+    "Elk getal hoort bij een groep. Een groep met gemiddeld minder dan {n} medewerkers in een "
+    "maand wordt in die maand niet getoond: alle cijfers zijn verborgen en de cel toont '< {n}' in "
+    "grijs (anders dan 'geen gegevens'). Omdat getallen van elkaar kunnen worden afgetrokken, wordt "
+    "soms ook een grotere groep verborgen: is binnen een afdeling één klein team verborgen, dan "
+    "ook het kleinste team ernaast, zodat de afdeling min de getoonde teams nooit het kleine team "
+    "geeft. Dat geldt op elke pagina, in elke export en op de opdrachtregel hetzelfde. Een periode "
+    "(kwartaal, jaar, twaalf maanden, pilotperiode) wordt alleen getoond als de groep in elke maand "
+    "ervan getoond wordt. Een filter op leeftijd, geslacht of schaal toont een getal alleen als "
+    "elke groep die het filter kan afsplitsen (ook wat het filter weglaat) ten minste {n} "
+    "medewerkers telt. Een pilot- of vergelijkingsgroep bestaat alleen uit eenheden die zelf "
+    "getoond worden. Resultaten van het medewerkersonderzoek vragen ten minste {r} respondenten. "
+    "Geen enkele pagina toont individuele medewerkers of verzuimgevallen."
+)
+
+
+#: The rules of the publication pattern in plain Dutch, with why a large group can be hidden.
+PRIVACY_UITLEG = (
+    "**Waarom is een grote groep soms verborgen?** Wie twee getoonde getallen van elkaar aftrekt, "
+    "krijgt het getal van wat ertussen zit. Verzuimzicht kijkt daarom niet naar één scherm, maar "
+    "naar alles wat het samen laat zien:\n\n"
+    "- **Eenheden en hun delen.** Elke maand wordt vastgesteld welke eenheden getoond worden, voor "
+    "de hele organisatie tegelijk. Is een deel van een eenheid te klein, dan wordt het verborgen, "
+    "en zo nodig ook het kleinste deel ernaast, tot wat verborgen is samen ten minste {n} "
+    "medewerkers telt. Die keuze geldt op elke pagina, in elke export en op de opdrachtregel: wat "
+    "op de ene pagina verborgen is, is dat op elke andere ook (in de cel: 'verborgen ter "
+    "bescherming').\n"
+    "- **Perioden.** Een kwartaal, jaar, voortschrijdend jaar of pilotperiode wordt alleen getoond "
+    "als de groep in elke maand ervan getoond wordt; anders zou het kwartaal min de getoonde "
+    "maanden de ontbrekende maand geven.\n"
+    "- **Filters op kenmerken.** Met een filter op leeftijdsklasse, geslacht of schaalgroep krijgt "
+    "een eenheid alleen een getal als elke groep die het filter kan afsplitsen ten minste {n} "
+    "medewerkers telt, ook wat het filter weglaat. Werkt in een afdeling één medewerker met "
+    "geslacht x, dan zou 'alleen m en v' min 'iedereen' die ene medewerker tonen; dan is de "
+    "afdeling met dat filter verborgen ('een groep van dit filter is te klein'). Op hogere niveaus "
+    "met meer medewerkers blijft het filter bruikbaar.\n"
+    "- **Samengestelde groepen.** Een pilot- of vergelijkingsgroep mag alleen eenheden bevatten die "
+    "in elke maand van de analyse zelf getoond worden; een pilot met een te kleine eenheid wordt "
+    "niet opgeslagen, met de raad de bovenliggende eenheid te kiezen.\n"
+    "- **Medewerkersonderzoek.** Een eenheid met minder respondenten dan het minimum telt in geen "
+    "enkel gemiddelde mee, dus ook een bovenliggend gemiddelde verraadt haar scores niet.\n\n"
+    "Dat een groep van ten minste {n} medewerkers samen géén verzuim had, blijft zichtbaar: dat "
+    "zegt iets over de hele groep, niet over één persoon."
 )
 
 

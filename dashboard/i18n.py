@@ -37,6 +37,13 @@ EN: dict[str, str] = {
         "Local mode: no sign-in configured, all organisations visible."
     ),
     "Aangemeld als": "Signed in as",
+    # why a group is not shown (the publication pattern)
+    "niet getoond, om een kleine groep ernaast te beschermen (< {n})": (
+        "not shown, to protect a small group beside it (< {n})"
+    ),
+    "niet getoond met dit filter: een groep die het filter afsplitst, telt minder dan {n} "
+    "medewerkers": "not shown with this filter: a group the filter would split off has fewer than {n} people",
+    "groep te klein om te tonen (< {n})": "group too small to show (< {n})",
     "Afmelden": "Sign out",
     "Link naar deze weergave": "Link to this view",
     "tabel": "table",

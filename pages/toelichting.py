@@ -43,6 +43,7 @@ st.markdown(
 
 st.header("Privacy")
 st.markdown(definitions.PRIVACY.format(n=instellingen.min_groep, r=instellingen.min_respondenten))
+st.markdown(definitions.PRIVACY_UITLEG.format(n=instellingen.min_groep))
 st.markdown(
     "Extracten met directe identificatie (namen, BSN, e-mail, adres, postcode, telefoonnummer, "
     "geboortedatum) of medische informatie (diagnose, oorzaak, aandoening, medische notities) "

@@ -423,7 +423,18 @@ class ReferenceModel:
         for periode in perioden(parse_maand(van), parse_maand(tot), per, self.peildatum):
             for eenheid in list(eenheden) or [None]:
                 cijfers = self.kerncijfers(periode, eenheid)
-                onderdrukt = min_groep > 0 and cijfers["bezetting"] < min_groep
+                # DESIGN 4: a period is shown only when the group is shown in every month of it
+                onderdrukt = min_groep > 0 and (
+                    cijfers["bezetting"] < min_groep
+                    or any(
+                        0
+                        < self.kerncijfers(Periode(maand_tekst(m), (m,)), eenheid)["bezetting"]
+                        < min_groep
+                        for m in periode.maanden
+                    )
+                    if periode.k > 1
+                    else cijfers["bezetting"] < min_groep
+                )
                 if onderdrukt:
                     cijfers = dict.fromkeys(cijfers)
                 rij = {"periode": periode.label, "eenheid": eenheid or "totaal"}

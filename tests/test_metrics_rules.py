@@ -294,7 +294,9 @@ def test_onderdrukte_groep_heeft_geen_enkel_getal(opslag):
         "periode_id",
         "onderdrukt",
         "geen_gegevens",
+        "reden_onderdrukt",  # why the cell is hidden, not a number of the group
     }
+    assert frame["reden_onderdrukt"].to_list() == ["klein"] * 3
     for kolom in frame.columns:
         if kolom not in sleutels:
             assert frame[kolom].null_count() == frame.height, kolom

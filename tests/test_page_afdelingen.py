@@ -40,9 +40,7 @@ def ranking(at) -> dict:
 
 def api(store, eenheid: str, periode: Periode) -> dict[str, dict]:
     boom = laad_boom(store)
-    frame = metrics.kerncijfers(
-        store, boom, [periode], metrics.onderdelen(boom, eenheid), delen_van_totaal=True
-    )
+    frame = metrics.kerncijfers(store, boom, [periode], metrics.onderdelen(boom, eenheid))
     return {r["eenheid"]: r for r in frame.iter_rows(named=True)}
 
 

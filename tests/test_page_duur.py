@@ -28,7 +28,6 @@ def api_delen(store, eenheid: str) -> list[dict]:
     boom = laad_boom(store)
     frame = metrics.kerncijfers(
         store, boom, [Periode(str(OKT), OKT, OKT)], metrics.onderdelen(boom, eenheid),
-        delen_van_totaal=True,
     )  # fmt: skip
     return [r for r in frame.to_dicts() if not r["geen_gegevens"]]
 

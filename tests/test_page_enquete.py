@@ -67,7 +67,8 @@ def test_organisatie_2024(app):
     assert (
         "Hoge eisen en weinig hulpbronnen in 10 van 29 afdelingen" in jdr["layout"]["title"]["text"]
     )
-    assert "r = 0,57; 29 afdelingen" in verzuim["layout"]["title"]["text"]
+    # 26: the absence of three afdelingen is hidden to protect a small sibling
+    assert "r = 0,55; 26 afdelingen" in verzuim["layout"]["title"]["text"]
     assert at.query_params["meting"] == ["2024"] or at.query_params["meting"] == "2024"
 
 

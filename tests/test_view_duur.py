@@ -301,7 +301,6 @@ def test_delen_gelijk_aan_de_api_met_secundaire_onderdrukking(demo):
     _, d = maak("MLV-MOB-OV")
     api = metrics.kerncijfers(
         store, boom, [Periode(str(OKT), OKT, OKT)], metrics.onderdelen(boom, "MLV-MOB-OV"),
-        delen_van_totaal=True,
     )  # fmt: skip
     verwacht = {r["eenheid"]: r for r in api.to_dicts() if not r["geen_gegevens"]}
     assert set(d.delen["eenheid"].to_list()) == set(verwacht)

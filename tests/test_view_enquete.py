@@ -302,8 +302,9 @@ def test_samenhang_uitputting_en_verzuim_is_positief(mlv):
     paren = mlv.eenheden.filter(
         ~mlv.eenheden["onderdrukt"] & ~mlv.eenheden["verzuim_onderdrukt"]
     ).select("score_uitputting", "verzuimpercentage")
-    # independent check with the standard library
-    assert s.n == paren.height == 29
+    # independent check with the standard library; 26 of the 29 afdelingen: the absence of
+    # three is hidden to protect a small sibling (the publication pattern)
+    assert s.n == paren.height == 26
     assert s.r == pytest.approx(
         statistics.correlation(*[paren[c].to_list() for c in paren.columns])
     )
@@ -313,7 +314,7 @@ def test_samenhang_uitputting_en_verzuim_is_positief(mlv):
     assert mlv.samenhang["bevlogenheid"].r < 0
     tekst = enquete.samenhang_tekst(mlv, "uitputting")
     assert "hoger verzuim" in tekst and "geen bewijs van oorzaak en gevolg" in tekst
-    assert "r = 0,57" in tekst
+    assert "r = 0,55" in tekst
 
 
 def test_samenhang_niet_bij_te_weinig_eenheden(ro):

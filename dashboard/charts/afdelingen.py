@@ -68,8 +68,8 @@ def _vet(naam: str, vet: bool) -> str:
 def secundair_voet(kader: Kader) -> str:
     """The secondary-suppression rule, for the source line of a chart that hides groups."""
     return t(
-        "Is precies één onderdeel te klein, dan is ook het op één na kleinste verborgen, zodat niets "
-        "terug te rekenen is.",
+        "Verborgen eenheden zijn te klein of verborgen om een kleine eenheid ernaast te beschermen; "
+        "dezelfde keuze geldt op elke pagina, zodat niets terug te rekenen is.",
         kader.taal,
     )
 

@@ -133,10 +133,10 @@ EN: dict[str, str] = {
     "boven de 99,8%-grens": "above the 99.8% limit",
     "onder de 99,8%-grens": "below the 99.8% limit",
     "niet getoond (privacy)": "not shown (privacy)",
-    "Is precies één onderdeel te klein, dan is ook het op één na kleinste verborgen, zodat niets "
-    "terug te rekenen is.": (
-        "Where exactly one part is too small, the next smallest is hidden too, so that nothing "
-        "can be worked back."
+    "Verborgen eenheden zijn te klein of verborgen om een kleine eenheid ernaast te beschermen; "
+    "dezelfde keuze geldt op elke pagina, zodat niets terug te rekenen is.": (
+        "Hidden units are too small, or hidden to protect a small unit beside them; the same "
+        "choice holds on every page, so that nothing can be worked back."
     ),
     "Alle groepen zijn te klein om te tonen.": "All groups are too small to show.",
     "95%-interval": "95% interval",

@@ -65,6 +65,22 @@ class Context:
         return Kader(titel, self.ondertitel(periode), self.peildatum, self.min_groep, self.taal)
 
 
+def niet_getoond_tekst(reden: str | None, min_groep: int, taal: str = "nl") -> str:
+    """Why a group's numbers are not shown (the metrics API's `reden_onderdrukt`)."""
+    if reden == "bescherming":
+        return t(
+            "niet getoond, om een kleine groep ernaast te beschermen (< {n})", taal, n=min_groep
+        )
+    if reden == "filtercel":
+        return t(
+            "niet getoond met dit filter: een groep die het filter afsplitst, telt minder dan {n} "
+            "medewerkers",
+            taal,
+            n=min_groep,
+        )
+    return t("groep te klein om te tonen (< {n})", taal, n=min_groep)
+
+
 def filter_tekst(f: Filter, taal: str = "nl") -> str:
     """'leeftijd 55-64, geslacht v' for a filter."""
     delen = []

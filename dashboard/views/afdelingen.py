@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard import format as fmt
-from dashboard import metrics, privacy, statistics
+from dashboard import metrics, statistics
 from dashboard.charts import afdelingen as grafiek
 from dashboard.charts.theme import Kader
 from dashboard.hierarchy import Boom
@@ -181,13 +181,8 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
     )
     ps = [p, pv, *maanden]
     frame = metrics.kerncijfers(
-        store, boom, ps, delen, filter=sel.filter, min_groep=ctx.min_groep,
-        delen_van_totaal=True, met_nulverzuim=False,
+        store, boom, ps, delen, filter=sel.filter, min_groep=ctx.min_groep, met_nulverzuim=False,
     )  # fmt: skip
-    if len(ouders) > 1:
-        # the API treats all groups of a call as parts of one total; here each parent is a total
-        # of its own, and its parts must be suppressed exactly as on that parent's own view
-        frame = secundair_per_ouder(frame, ouder_van, ctx.min_groep)
     (ref_groep,) = metrics.groepen(boom, [referentie], ctx.toegang)
     ref = metrics.kerncijfers(
         store, boom, ps, [ref_groep], filter=sel.filter, min_groep=ctx.min_groep,
@@ -275,30 +270,6 @@ def _begin(store: Store, gewenst: Maand) -> Maand:
     """Not before the first month the absence extract really covers."""
     eerste = metrics.eerste_maand(store)
     return max(gewenst, eerste) if eerste is not None else gewenst
-
-
-def secundair_per_ouder(
-    frame: pl.DataFrame, ouder_van: dict[str, str], min_groep: int
-) -> pl.DataFrame:
-    """Secondary suppression per period and parent, with the rule of `privacy.onderdruk`.
-
-    The frame comes from `kerncijfers` with primary suppression applied; a suppressed part stands
-    in with a size below the minimum (its real size stays hidden), an empty part with 0.
-    """
-    if min_groep <= 0 or not frame.height:
-        return frame
-    hulp = frame.select(
-        "periode",
-        pl.col("eenheid").replace_strict(ouder_van, return_dtype=pl.String).alias("_ouder"),
-        pl.when(pl.col("geen_gegevens"))
-        .then(0.0)
-        .when(pl.col("onderdrukt"))
-        .then(min_groep / 2)
-        .otherwise(pl.col("bezetting"))
-        .alias("bezetting"),
-    )
-    onderdrukt = privacy.onderdruk(hulp, min_groep, ["periode", "_ouder"])["onderdrukt"]
-    return privacy.leeg_onderdrukt(frame.with_columns(onderdrukt.alias("onderdrukt")))
 
 
 def _namen(boom: Boom, labels: list[str], ouder_van: dict[str, str], taal: str) -> dict[str, str]:

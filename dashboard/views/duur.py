@@ -19,7 +19,7 @@ from dashboard.charts.theme import LINTBLAUW
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context, periode_tekst
+from dashboard.views import Context, niet_getoond_tekst, periode_tekst
 
 #: Months of the duration-class trend, and of the long-absence trend.
 MAANDEN_DUUR = 36
@@ -109,7 +109,7 @@ def bouw(store: Store, ctx: Context) -> DuurEnSignalen:
         delen = metrics.kerncijfers(
             store, ctx.boom, [Periode(str(m), m, m)],
             metrics.onderdelen(ctx.boom, sel.eenheid, ctx.toegang),
-            filter=sel.filter, min_groep=ctx.min_groep, delen_van_totaal=True,
+            filter=sel.filter, min_groep=ctx.min_groep,
             met_nulverzuim=False,
         )  # fmt: skip
         # the unit's own staff only as a part when there is anyone: an empty row says nothing
@@ -207,11 +207,7 @@ def _duur_bevinding(
     if nu is None or nu["geen_gegevens"]:
         return f"{onderwerp}: {t('geen gegevens', taal)}"
     if nu["onderdrukt"]:
-        return (
-            f"{onderwerp}: group too small to show (< {ctx.min_groep})"
-            if en
-            else f"{onderwerp}: groep te klein om te tonen (< {ctx.min_groep})"
-        )
+        return f"{onderwerp}: {niet_getoond_tekst(nu['reden_onderdrukt'], ctx.min_groep, taal)}"
     totaal = fmt.procent(nu["verzuimpercentage"], 1, taal)
     if not _zichtbaar(toen) or toen is None or toen["verzuimpercentage"] is None:
         return f"{onderwerp}: {totaal}"
@@ -509,10 +505,11 @@ def frequent_eenheden_figuur(d: DuurEnSignalen, ctx: Context) -> go.Figure:
     nu = _rij(d.maanden, m)
     delen = _delen_gesorteerd(d, "frequent_verzuim_pct")
     if nu is None or not _zichtbaar(nu):
+        waarom = niet_getoond_tekst(nu["reden_onderdrukt"] if nu else None, ctx.min_groep, taal)
         titel = (
-            f"Frequent absence at the end of {maand}: group too small to show (< {ctx.min_groep})"
+            f"Frequent absence at the end of {maand}: {waarom}"
             if en
-            else f"Frequent verzuim eind {maand}: groep te klein om te tonen (< {ctx.min_groep})"
+            else f"Frequent verzuim eind {maand}: {waarom}"
         )
     else:
         pct, n = (
@@ -601,10 +598,11 @@ def langdurig_eenheden_figuur(d: DuurEnSignalen, ctx: Context) -> go.Figure:
     nu = _rij(d.maanden, m)
     delen = _delen_gesorteerd(d, "langdurig")
     if nu is None or not _zichtbaar(nu):
+        waarom = niet_getoond_tekst(nu["reden_onderdrukt"] if nu else None, ctx.min_groep, taal)
         titel = (
-            f"Long-term absence at the end of {maand}: group too small to show (< {ctx.min_groep})"
+            f"Long-term absence at the end of {maand}: {waarom}"
             if en
-            else f"Langdurig verzuim eind {maand}: groep te klein om te tonen (< {ctx.min_groep})"
+            else f"Langdurig verzuim eind {maand}: {waarom}"
         )
     else:
         n42, n52 = _aantal(nu["voorbij_week42"], taal), _aantal(nu["voorbij_week52"], taal)

@@ -418,8 +418,7 @@ def _verzuim(
     # the units are parts of the selected unit, whose total other pages show: secondary
     # suppression applies
     frame = metrics.kerncijfers(
-        store, ctx.boom, [periode], api_groepen, min_groep=ctx.min_groep,
-        delen_van_totaal=True, met_nulverzuim=False,
+        store, ctx.boom, [periode], api_groepen, min_groep=ctx.min_groep, met_nulverzuim=False,
     )  # fmt: skip
     # only the columns the view shows: the API keeps some raw sums of suppressed groups
     return frame.select(

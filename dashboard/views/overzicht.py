@@ -13,7 +13,7 @@ from dashboard.charts import trend
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context, periode_tekst
+from dashboard.views import Context, niet_getoond_tekst, periode_tekst
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Kaart:
     suffix: str
     decimalen: int
     lager_is_beter: bool = True
+    reden: str | None = None
 
     def waarde(self, basis: str, taal: str = "nl") -> str:
         """The number as shown ('5,3%'), '< 10' when suppressed."""
@@ -94,10 +95,11 @@ def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht
     )
     rij = {r["periode"]: r for r in kop.to_dicts()}
     nu, vj, r12, r12v = rij[str(m)], rij[str(m.plus(-12))], rij["r12"], rij["r12_vorig"]
+    reden = nu["reden_onderdrukt"] or r12["reden_onderdrukt"]
     kaarten = [
         Kaart(
             sleutel, label, nu[sleutel], vj[sleutel], r12[sleutel], r12v[sleutel],
-            bool(nu["onderdrukt"]) or bool(r12["onderdrukt"]), suffix, dec, lager,
+            bool(nu["onderdrukt"]) or bool(r12["onderdrukt"]), suffix, dec, lager, reden,
         )
         for sleutel, label, suffix, dec, lager in _KAARTEN
     ]  # fmt: skip
@@ -135,9 +137,8 @@ def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
         )
         vergeleken = "een jaar eerder" if basis == "r12" else "vorig jaar"
     if kaart.onderdrukt:
-        if taal == "en":
-            return f"Absence {wanneer}: group too small to show (< {ctx.min_groep})"
-        return f"Verzuim {wanneer}: groep te klein om te tonen (< {ctx.min_groep})"
+        waarom = niet_getoond_tekst(kaart.reden, ctx.min_groep, taal)
+        return f"{'Absence' if taal == 'en' else 'Verzuim'} {wanneer}: {waarom}"
     waarde = kaart.waarde(basis, taal)
     d = kaart.verschil(basis)
     if d is None:

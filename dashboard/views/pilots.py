@@ -446,8 +446,7 @@ def _per_eenheid(
             continue
         groepen = [metrics.Groep(c, tuple(boom.afstammelingen(c)), boom.naam(c)) for c in codes]
         frame = metrics.kerncijfers(
-            store, boom, ps, groepen, filter=filt, min_groep=min_groep,
-            delen_van_totaal=len(codes) > 1, met_nulverzuim=False,
+            store, boom, ps, groepen, filter=filt, min_groep=min_groep, met_nulverzuim=False,
         )  # fmt: skip
         delen.append(frame.with_columns(pl.lit(rol).alias("rol")))
     if not delen:
