@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 import polars as pl
 
-from dashboard.config import settings
+from dashboard.config import ConfigFout, settings
 from dashboard.periods import PERIODESOORTEN, Maand
 
 EXIT_OK, EXIT_GEWEIGERD, EXIT_GEBRUIK = 0, 1, 2
@@ -80,6 +80,21 @@ def _parser() -> _Parser:
     met.add_argument("--tot", required=True, help="laatste maand (JJJJ-MM)")
     met.add_argument("--per", default="maand", choices=[s for s in PERIODESOORTEN])
     met.add_argument("--eenheid", action="append", default=[], help="eenheid (met onderliggende)")
+    met.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KOLOM=WAARDE[,WAARDE...]",
+        help="alleen medewerkers met deze kenmerken (leeftijdsklasse, geslacht, schaalgroep); "
+        "herhaalbaar: EN tussen kolommen, OF binnen één kolom",
+    )
+    met.add_argument(
+        "--groep",
+        action="append",
+        default=[],
+        metavar="NAAM=CODE[,CODE...]",
+        help="een samengestelde groep: de eenheden (met onderliggende) samen; herhaalbaar",
+    )
     met.add_argument("--min-groep", type=int, default=None, help="minimale groepsgrootte (0: uit)")
     met.add_argument("--formaat", default="csv", choices=["csv", "json"])
 
@@ -113,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
         }[args.opdracht]
         return handler(args)
-    except Gebruiksfout as fout:
+    except (Gebruiksfout, ConfigFout) as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return EXIT_GEBRUIK
     except KeyboardInterrupt:
@@ -207,15 +222,26 @@ def _metrics(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    kenmerken = _filter(args.filter)
     store = _lees_store(db)
     try:
         boom = laad_boom(store)
         try:
-            groepen = metrics.groepen(boom, args.eenheid or None)
+            groepen = (
+                metrics.groepen(boom, args.eenheid or None)
+                if args.eenheid or not args.groep
+                else []
+            )
+            groepen += [_groep(boom, tekst) for tekst in args.groep]
+            dubbel = sorted(
+                {g.label for g in groepen if [h.label for h in groepen].count(g.label) > 1}
+            )
+            if dubbel:
+                raise Gebruiksfout(f"deze naam komt meer dan eens voor: {', '.join(dubbel)}")
         except metrics.SelectieFout as fout:
             raise Gebruiksfout(str(fout)) from fout
         ps = metrics.periodes(boom, groepen, van, tot, args.per)
-        frame = metrics.kerncijfers(store, boom, ps, groepen, min_groep=min_groep)
+        frame = metrics.kerncijfers(store, boom, ps, groepen, filter=kenmerken, min_groep=min_groep)
     finally:
         store.close()
     rijen = (
@@ -230,6 +256,38 @@ def _metrics(args: argparse.Namespace) -> int:
         for r in rijen:
             sys.stdout.write(",".join(_csv_waarde(r[k]) for k in metrics.CLI_KOLOMMEN) + "\n")
     return EXIT_OK
+
+
+def _filter(teksten: Sequence[str]) -> Any:
+    """`--filter KOLOM=W1,W2` (repeatable) as the API's attribute filter."""
+    from dashboard.metrics import DIMENSIES, Filter
+
+    waarden: dict[str, tuple[str, ...]] = {}
+    for tekst in teksten:
+        kolom, _, rest = tekst.partition("=")
+        kolom = kolom.strip().lower()
+        if kolom not in DIMENSIES or not rest.strip():
+            raise Gebruiksfout(
+                f"--filter '{tekst}': gebruik KOLOM=WAARDE[,WAARDE...] met KOLOM "
+                f"{', '.join(DIMENSIES)}"
+            )
+        if kolom in waarden:
+            raise Gebruiksfout(f"--filter: kolom '{kolom}' staat er twee keer in")
+        waarden[kolom] = tuple(w.strip() for w in rest.split(","))
+    return Filter(**waarden)
+
+
+def _groep(boom: Any, tekst: str) -> Any:
+    """`--groep NAAM=CODE,CODE`: the union of those units and everything below them."""
+    from dashboard import metrics
+
+    naam, _, rest = tekst.partition("=")
+    codes = [c.strip() for c in rest.split(",") if c.strip()]
+    if not naam.strip() or not codes:
+        raise Gebruiksfout(f"--groep '{tekst}': gebruik NAAM=CODE[,CODE...]")
+    delen = metrics.groepen(boom, codes)
+    eenheden = tuple(dict.fromkeys(u for g in delen for u in g.eenheden))
+    return metrics.Groep(naam.strip(), eenheden, naam.strip())
 
 
 def _lees_store(db: Path) -> Any:
@@ -260,10 +318,14 @@ def _cli_rij(rij: dict[str, Any]) -> dict[str, Any]:
 
 
 def _csv_waarde(v: Any) -> str:
+    from dashboard.veilig import csv_tekst
+
     if v is None:
         return ""
-    text = repr(v) if isinstance(v, float) else str(v)
-    return f'"{text}"' if "," in text or '"' in text else text
+    text = repr(v) if isinstance(v, float) else csv_tekst(str(v))
+    if "," in text or '"' in text or "\n" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 # -- herstel, demo, export -----------------------------------------------------------------------

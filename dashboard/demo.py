@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from dashboard import pilots
-from dashboard.config import DEMO_DIR
+from dashboard.config import DEMO_DIR, settings
 from dashboard.hierarchy import laad_boom
 from dashboard.ingest.importer import Bestand, importeer
 from dashboard.store import Store
@@ -35,9 +35,9 @@ def bouw_demo_store(db: Path, *, opnieuw: bool = False, bron: Path = DEMO_DIR) -
         res = importeer(store, bestanden, peildatum=DEMO_PEILDATUM, gebruiker="demo")
         if not res.geslaagd:
             raise RuntimeError(f"de demo-extracten zijn geweigerd:\n{res.rapport}")
-        eenheden = set(laad_boom(store).eenheden)
+        boom = laad_boom(store)
         for pilot in pilots.lees_csv((bron / "pilots.csv").read_bytes()):
-            pilots.bewaar(store, pilot, eenheden)
+            pilots.bewaar(store, pilot, boom, settings().min_groep)
     finally:
         store.close()
     # a half-built store never appears under the real name (two app sessions may start at once)

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from dashboard.hierarchy import Boom
 from dashboard.ingest import parse
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.validate import koppel
+from dashboard.periods import Maand
 from dashboard.store import Store
+
+#: Length of the before and after windows of the analysis, in months.
+VENSTER = 12
 
 
 class PilotFout(ValueError):
@@ -77,9 +82,58 @@ def lijst(store: Store) -> list[Pilot]:
     ]
 
 
-def bewaar(store: Store, pilot: Pilot, bekende_eenheden: set[str]) -> int:
+def analyse_maanden(pilot: Pilot) -> tuple[Maand, Maand]:
+    """The months an analysis of the pilot can show: from a window before the before-window
+    (the earlier baseline) to the end of the after-window."""
+    return Maand.of(pilot.begin).plus(-2 * VENSTER), Maand.of(pilot.eind).plus(VENSTER)
+
+
+def controleer_privacy(store: Store, boom: Boom, pilot: Pilot, min_groep: int) -> None:
+    """Raise PilotFout when a unit of the pilot is not shown on its own in a month of the
+    analysis (DESIGN 4: unions only of units that are shown themselves): the pilot group
+    minus its other units would show it."""
+    from dashboard import metrics
+
+    laatste = boom.laatste_maand()
+    if laatste is None or min_groep <= 0:
+        return
+    van, tot = analyse_maanden(pilot)
+    eerste = metrics.eerste_maand(store)
+    if eerste is not None:
+        van = max(van, eerste)
+    codes = [c for c in (*pilot.pilot_eenheden, *pilot.vergelijk_eenheden) if c in boom.eenheden]
+    verborgen = metrics.niet_getoond(store, boom, codes, van, min(tot, laatste), min_groep)
+    if not verborgen:
+        return
+    regels = []
+    for code in codes:
+        if code not in verborgen:
+            continue
+        maand, reden = verborgen[code]
+        wanneer = maand.label_lang()
+        waarom = (
+            f"heeft in {wanneer} gemiddeld minder dan {min_groep} medewerkers"
+            if reden == "klein"
+            else f"wordt in {wanneer} niet apart getoond, om een kleine eenheid ernaast te beschermen"
+        )
+        ouder = boom.eenheden[code].ouder
+        advies = (
+            f"; kies in plaats daarvan de bovenliggende eenheid {boom.naam(ouder)} ({ouder})"
+            if ouder is not None
+            else ""
+        )
+        regels.append(f"{boom.naam(code)} ({code}) {waarom}{advies}")
+    raise PilotFout(
+        "Een pilot- of vergelijkingsgroep mag alleen eenheden bevatten die in elke maand van de "
+        "analyse zelf getoond worden; anders is de kleine eenheid terug te rekenen uit het "
+        "verschil tussen de groep en de andere eenheden. " + ". ".join(regels)
+    )
+
+
+def bewaar(store: Store, pilot: Pilot, boom: Boom, min_groep: int) -> int:
     """Insert or update a pilot (by id, else by name); returns its id."""
-    pilot.controleer(bekende_eenheden)
+    pilot.controleer(set(boom.eenheden))
+    controleer_privacy(store, boom, pilot, min_groep)
     with store.schrijf() as cur:
         bestaand = cur.sql(
             "select pilot_id from pilot where pilot_id = $id or naam = $naam",

@@ -4,8 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
+from dashboard import config, pilots
 from dashboard import format as fmt
-from dashboard import pilots
 from dashboard.i18n import t
 from dashboard.metrics import SelectieFout
 from dashboard.periods import Maand
@@ -66,7 +66,7 @@ def _opslaan(pilot_id: int | None) -> None:
             vergelijk_eenheden=ss[FORM + "vergelijk"], reden=ss[FORM + "reden"],
             hoog_verzuim=ss[FORM + "hoog"], pilot_id=pilot_id,
         )  # fmt: skip
-        nieuw_id = pilots.bewaar(store, pilot, set(eenheden))
+        nieuw_id = pilots.bewaar(store, pilot, boom, config.settings().min_groep)
     except PilotFout as fout:
         ss["pilots_fout"] = str(fout)
         return

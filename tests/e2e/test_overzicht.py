@@ -119,7 +119,9 @@ def test_gedeelde_link_als_eerste_verzoek_na_een_herstart(chromium, demo_db, tmp
         assert page.query_selector("[role='dialog']") is None
         assert "eenheid=MLV-MOB" in page.url and "maand=2026-08" in page.url
         assert "Duur en signalen" in page.inner_text("[data-testid='stSidebarNav']")
-        assert page.query_selector("[data-testid='stSidebar'] [data-testid='stSelectbox']") is not None
+        assert (
+            page.query_selector("[data-testid='stSidebar'] [data-testid='stSelectbox']") is not None
+        )
         page.close()
     finally:
         proc.terminate()
