@@ -269,3 +269,89 @@ def test_opslag_van_een_oudere_versie_wordt_bijgewerkt(tmp_path, bestanden, caps
     code, uit, err = run(capsys, *args)
     assert code == 0 and uit == verwacht
     assert "bijgewerkt" in err
+
+
+# -- filters, groups and the publication pattern (issue 8) ----------------------------------------
+
+
+def _rijen(capsys, *args: str) -> list[dict[str, str]]:
+    code, out, err = run(capsys, "metrics", *args)
+    assert code == 0, err
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_groep_is_de_unie_van_zijn_eenheden(tmp_path, bestanden, capsys):
+    db = tmp_path / "s.duckdb"
+    importeer(capsys, db, bestanden, "--peildatum", "2024-03-31")
+    basis = ("--db", str(db), "--van", "2024-01", "--tot", "2024-01", "--min-groep", "0")
+    los = {r["eenheid"]: r for r in _rijen(capsys, *basis, "--eenheid", "A", "--eenheid", "B")}
+    (samen,) = _rijen(capsys, *basis, "--groep", "AB=A,B")
+    assert samen["eenheid"] == "AB"
+    # A: p1 31 days + p2 31 × 0,8; B: p3 31 days -> 86,8 available days, 11,6 absence days
+    assert float(samen["beschikbare_dagen"]) == pytest.approx(86.8)
+    for k in ("beschikbare_dagen", "verzuimdagen", "meldingen"):
+        assert float(samen[k]) == pytest.approx(float(los["A"][k]) + float(los["B"][k])), k
+    # a group that names a unit and its parent counts everyone once
+    (dubbel,) = _rijen(capsys, *basis, "--groep", "X=ORG,A")
+    assert float(dubbel["beschikbare_dagen"]) == pytest.approx(86.8)
+
+
+def test_filter_volgt_de_api(tmp_path, bestanden, capsys):
+    db = tmp_path / "s.duckdb"
+    importeer(capsys, db, bestanden, "--peildatum", "2024-03-31")
+    basis = ("--db", str(db), "--van", "2024-01", "--tot", "2024-01", "--min-groep", "0")
+    (v,) = _rijen(capsys, *basis, "--filter", "geslacht=v")
+    (mv,) = _rijen(capsys, *basis, "--filter", "geslacht=m,v")
+    (mv_jong,) = _rijen(
+        capsys, *basis, "--filter", "geslacht=m,v", "--filter", "leeftijdsklasse=25-34"
+    )
+    # v: p1 alone (31 days, 10 absence days); m,v: p1 and p2 (31 + 24,8 days, 10 + 1,6)
+    assert float(v["beschikbare_dagen"]) == pytest.approx(31.0)
+    assert float(v["verzuimdagen"]) == pytest.approx(10.0)
+    assert float(mv["beschikbare_dagen"]) == pytest.approx(55.8)
+    assert float(mv["verzuimdagen"]) == pytest.approx(11.6)
+    # AND across columns: m or v, and 25-34 -> p1 only
+    assert float(mv_jong["beschikbare_dagen"]) == pytest.approx(31.0)
+
+
+@pytest.mark.parametrize(
+    "args, woord",
+    [
+        (("--filter", "kleur=rood"), "--filter"),
+        (("--filter", "geslacht="), "--filter"),
+        (("--filter", "geslacht=m", "--filter", "geslacht=v"), "twee keer"),
+        (("--groep", "X"), "--groep"),
+        (("--groep", "X=ONBEKEND"), "onbekende eenheid"),
+        (("--groep", "A=ORG", "--eenheid", "A"), "meer dan eens"),
+    ],
+)
+def test_ongeldige_filter_of_groep_is_een_gebruiksfout(tmp_path, bestanden, capsys, args, woord):
+    db = tmp_path / "s.duckdb"
+    importeer(capsys, db, bestanden, "--peildatum", "2024-03-31")
+    code, out, err = run(
+        capsys, "metrics", "--db", str(db), "--van", "2024-01", "--tot", "2024-01", *args
+    )
+    assert code == 2 and out == ""
+    assert woord in err and "Traceback" not in err
+
+
+def test_een_rij_hangt_niet_af_van_wat_er_nog_meer_gevraagd_wordt(tmp_path, bestanden, capsys):
+    db = tmp_path / "s.duckdb"
+    importeer(capsys, db, bestanden, "--peildatum", "2024-03-31")
+    basis = ("--db", str(db), "--van", "2024-01", "--tot", "2024-03", "--per", "kwartaal")
+    for minimum in ("0", "2", "10"):
+        alleen = _rijen(capsys, *basis, "--min-groep", minimum, "--eenheid", "A")
+        samen = _rijen(
+            capsys, *basis, "--min-groep", minimum, "--eenheid", "B", "--eenheid", "A",
+            "--eenheid", "ORG", "--groep", "AB=A,B",
+        )  # fmt: skip
+        assert alleen == [r for r in samen if r["eenheid"] == "A"], minimum
+
+
+def test_configuratie_buiten_bereik_stopt_de_cli(tmp_path, bestanden, capsys, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    importeer(capsys, db, bestanden, "--peildatum", "2024-03-31")
+    monkeypatch.setenv("VERZUIMZICHT_MIN_GROEP", "-1")
+    code, out, err = run(capsys, "metrics", "--db", str(db), "--van", "2024-01", "--tot", "2024-01")
+    assert code == 2 and out == ""
+    assert "VERZUIMZICHT_MIN_GROEP" in err and "Traceback" not in err
