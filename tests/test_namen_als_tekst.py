@@ -46,8 +46,7 @@ NAMEN = {"MLV": KWAAD, "MLV-MOB": KWAAD_DG, "MLV-RWK": FORMULE}
 PARAMS = {"org": "MLV", "maand": "2026-10", "vgl": "vorig_jaar", "taal": "nl"}
 
 
-@pytest.fixture(scope="module")
-def kwaad_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bouw_kwaad_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo store with the names above, built through the normal import."""
     from dashboard.demo import bouw_demo_store
 
@@ -74,6 +73,11 @@ def kwaad_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("kwaad") / "kwaad.duckdb"
     bouw_demo_store(db, bron=bron)
     return db
+
+
+@pytest.fixture(scope="module")
+def kwaad_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bouw_kwaad_db(tmp_path_factory)
 
 
 @pytest.fixture
