@@ -55,6 +55,12 @@ def main() -> None:
         f"\nimport (volledig extract, één transactie): {imp['sec']:.1f} s  (doel < 60 s), "
         f"piekgeheugen {imp['piek_mb']:.0f} MB (doel < 2048 MB), exit {imp['code']:.0f}"
     )
+    patroon = _kind(_PATROON_CODE.replace("DB", repr(str(db))))
+    print(
+        f"\npublicatiepatroon (alle maanden, alle knopen, 8 filtercombinaties; deel van de import): "
+        f"{patroon['sec']:.1f} s, {patroon['verborgen']:.0f} verborgen cellen, "
+        f"piekgeheugen van die stap {patroon['piek_mb']:.0f} MB"
+    )
     vragen = _kind(_QUERY_CODE.replace("DB", repr(str(db))))
     print(
         f"\nqueries (warm, mediaan van 5; doel < 150 ms), piekgeheugen {vragen.pop('piek_mb'):.0f} MB:"
@@ -170,6 +176,12 @@ r = {
   'Afdelingen (onderdelen, 12 maanden)': tijd(lambda: afdelingen.bouw(store, ctx)),
   'Duur en signalen': tijd(lambda: duur.bouw(store, ctx)),
 }
+# a filter change: the same views with an attribute filter (the publication pattern for that
+# combination of dimensions is looked up on every call)
+from dashboard.metrics import Filter
+ctx_f = Context(boom, sel.met(filter=Filter(geslacht=('v',))))
+r['Overzicht na een filterwijziging (geslacht v)'] = tijd(lambda: overzicht.bouw(store, ctx_f))
+r['Afdelingen na een filterwijziging (geslacht v)'] = tijd(lambda: afdelingen.bouw(store, ctx_f))
 lijst = pv.van_organisatie(boom, pilots.lijst(store), sel.organisatie)
 if lijst:
     r[f'Pilots ({lijst[-1].naam})'] = tijd(lambda: pv.bouw(store, ctx, pilot=lijst[-1]))
@@ -180,6 +192,20 @@ r['Maandoverleg: een stap (kerncijfers)'] = tijd(lambda: maandoverleg.stap(store
 import resource
 r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(r))
+"""
+
+
+_PATROON_CODE = """
+import json, resource, time
+from dashboard.store import Store
+from dashboard import publicatie
+store = Store(DB, read_only=True)
+cur = store.cursor()
+t = time.perf_counter()
+p = publicatie.bereken(cur, 10)
+sec = time.perf_counter() - t
+print(json.dumps({'sec': sec, 'verborgen': p.height,
+                  'piek_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
@@ -218,6 +244,8 @@ r = {
   'laatste 12 maanden als één periode (nulverzuim opnieuw), een organisatie': tijd(lambda: metrics.kerncijfers(store, boom, metrics.periodes(boom, een, Maand(2025, 11), tot, 'geheel'), een)),
   'jaarcijfers 10 jaar per leeftijdsklasse, een organisatie': tijd(k(een, 'jaar', uitsplitsing='leeftijdsklasse')),
   'laden van de organisatieboom': tijd(lambda: laad_boom(store)),
+  f'idem alle {len(alle_afdelingen)} afdelingen, zonder onderdrukking (kale route, min_groep 0)': tijd(k(alle_afdelingen, 'maand', min_groep=0)),
+  f'idem alle {len(alle_afdelingen)} afdelingen, filter geslacht v (patroon met filtercellen)': tijd(k(alle_afdelingen, 'maand', filter=metrics.Filter(geslacht=('v',)))),
 }
 import resource
 r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -90,11 +90,18 @@ def browser(chromium: str) -> Iterator[object]:
 
 
 def wacht_tot_klaar(page: object, timeout: float = 60) -> None:
-    """Wait until the Streamlit script has finished (no running indicator for 1.5 s)."""
+    """Wait until the Streamlit script has run and finished (no running indicator for 1.5 s).
+
+    A fresh page shows no running indicator before its first run has even started, so the
+    app's script state must have left 'initial' too."""
     begin = time.time()
     stil = 0
     while time.time() - begin < timeout:
-        bezig = page.query_selector("[data-testid='stStatusWidget']") is not None  # type: ignore[attr-defined]
+        staat = page.get_attribute("[data-testid='stApp']", "data-test-script-state")  # type: ignore[attr-defined]
+        bezig = (
+            staat in (None, "initial", "running")
+            or page.query_selector("[data-testid='stStatusWidget']") is not None  # type: ignore[attr-defined]
+        )
         stil = 0 if bezig else stil + 1
         if stil >= 6:
             return
