@@ -61,10 +61,10 @@ pg = st.navigation(
 toegang = pagina.toegang()
 boom = data.boom(data.versie())
 opties = data.opties(data.versie())
-selectie = state.begin(boom, toegang, opties)
+selectie = state.begin(boom, toegang, opties, pg.url_path)
 
 if selectie is not None and not pagina.presentatie():
-    selectie = state.zijbalk(boom, selectie, toegang, opties)
+    selectie = state.zijbalk(boom, selectie, toegang, opties, pg.url_path)
     taal = selectie.taal
     with st.sidebar:
         peil = boom.peildatum.get(selectie.organisatie)
@@ -75,7 +75,7 @@ if selectie is not None and not pagina.presentatie():
         )
         pagina.aanmelding(taal)
 elif selectie is not None:
-    state.schrijf_url(selectie)
+    state.schrijf_url(selectie, pg.url_path)
 
 pagina.zet(selectie, toegang)
 pg.run()

@@ -11,7 +11,7 @@ from dashboard.config import BENCHMARK_DIR
 from dashboard.periods import Maand
 
 CBS_BRON = "CBS StatLine, tabel 80072ned (CC BY 4.0)"
-RIJK_BRON = "P-Direkt, verzuimcijfers Rijk (CC0)"
+RIJK_BRON = "P-Direkt, verzuimcijfers Rijk, via boukevanderpol/zv_perc (CC0)"
 CBS_SECTOR_O = "417400"
 
 

@@ -1,4 +1,10 @@
-"""Number and date formats: Dutch by default (5,3%; 1.234; 31-10-2026; okt 2026), English on request."""
+"""Number and date formats through Babel: Dutch by default (5,3%; 1.234; 31-10-2026; okt 2026),
+English (en_GB) on request.
+
+Babel's own patterns give these exactly for nl_NL: 'LLL' is "okt", "mrt", "jun" (no dot), 'LLLL'
+"oktober". For en_GB it gives "Oct" and, for September, "Sept"; dates in English are "31 Oct 2026".
+Only the sign of a change is our own: a real minus sign and "±" for no change.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,27 @@ import datetime as dt
 import math
 
 import polars as pl
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
-from dashboard.config import settings as _settings
-from dashboard.periods import MAANDEN_KORT, MAANDEN_LANG, MONTHS_SHORT_EN, Maand
+from dashboard.i18n import TALEN, taal_of_standaard
+from dashboard.periods import Maand
 
-#: What a suppressed number shows: the configured minimum group size ("< 10" by default).
-ONDERDRUKT = f"< {_settings().min_groep}"
 GEEN_GEGEVENS = "geen gegevens"
+
+
+def __getattr__(naam: str) -> str:
+    # ONDERDRUKT follows the configured minimum, read when it is used (not at import, so a bad
+    # setting is reported by the app's own check, never as an import error)
+    if naam == "ONDERDRUKT":
+        from dashboard.config import settings
+
+        return f"< {settings().min_groep}"
+    raise AttributeError(naam)
+
+
+def _locale(taal: str) -> str:
+    return TALEN[taal_of_standaard(taal)]
 
 
 def _leeg(x: float | None) -> bool:
@@ -23,10 +43,9 @@ def getal(x: float | None, decimalen: int = 0, taal: str = "nl") -> str:
     """1234.5 -> '1.234,5' (nl) or '1,234.5' (en); '–' when undefined."""
     if _leeg(x):
         return "–"
-    tekst = f"{x:,.{decimalen}f}"
-    if taal == "en":
-        return tekst
-    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    assert x is not None
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    return format_decimal(x, format=patroon, locale=_locale(taal), decimal_quantization=True)
 
 
 def procent(x: float | None, decimalen: int = 1, taal: str = "nl") -> str:
@@ -48,30 +67,27 @@ def datum(d: dt.date | None, taal: str = "nl") -> str:
     """31-10-2026 (nl) or 31 Oct 2026 (en)."""
     if d is None:
         return "–"
-    if taal == "en":
-        return f"{d.day} {MONTHS_SHORT_EN[d.month - 1]} {d.year}"
-    return d.strftime("%d-%m-%Y")
+    patroon = "dd-MM-y" if taal_of_standaard(taal) == "nl" else "d MMM y"
+    return format_date(d, patroon, locale=_locale(taal))
 
 
 def maand(m: Maand | dt.date, taal: str = "nl", lang: bool = False) -> str:
-    """'okt 2026' or 'oktober 2026' (nl); 'Oct 2026' (en)."""
-    if isinstance(m, dt.date):
-        m = Maand.of(m)
-    if lang:
-        return m.label_lang(taal)
-    return m.label(taal)
+    """'okt 2026' or 'oktober 2026' (nl); 'Oct 2026' or 'October 2026' (en)."""
+    if isinstance(m, Maand):
+        m = m.eerste_dag
+    return format_date(m, "LLLL y" if lang else "LLL y", locale=_locale(taal))
 
 
 def maandnaam(nummer: int, taal: str = "nl", lang: bool = True) -> str:
-    """Name of month 1-12."""
-    if taal == "en":
-        return dt.date(2000, nummer, 1).strftime("%B" if lang else "%b")
-    return (MAANDEN_LANG if lang else MAANDEN_KORT)[nummer - 1]
+    """Name of month 1-12: 'oktober' / 'okt' (nl), 'October' / 'Oct' (en)."""
+    return format_date(dt.date(2000, nummer, 1), "LLLL" if lang else "LLL", locale=_locale(taal))
 
 
 def separators(taal: str = "nl") -> str:
-    """Plotly `layout.separators` for the language: decimal then thousands."""
-    return ",." if taal == "nl" else ".,"
+    """Plotly `layout.separators` for the language: decimal then thousands (from Babel)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(_locale(taal)) + get_group_symbol(_locale(taal))
 
 
 def tabel_tekst(frame: pl.DataFrame, taal: str = "nl") -> pl.DataFrame:
@@ -96,7 +112,7 @@ def tabel_tekst(frame: pl.DataFrame, taal: str = "nl") -> pl.DataFrame:
             else:
                 dec = 0 if heel else 1
             uit[c] = [
-                ONDERDRUKT if o else getal(v, dec, taal)
+                __getattr__("ONDERDRUKT") if o else getal(v, dec, taal)
                 for v, o in zip(s.to_list(), onderdrukt, strict=True)
             ]
         elif s.dtype == pl.Date:

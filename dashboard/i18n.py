@@ -1,122 +1,85 @@
-"""Interface language: Dutch is the source text; English translations by exact Dutch string.
+"""Interface language: one mechanism, gettext catalogues (DESIGN 1: Dutch by default, English on a
+switch).
 
-`t("Verzuimpercentage", "en")` -> "Absence rate". Missing translations fall back to Dutch, and a
-test checks that every string used with `t` in pages and charts has an English entry.
+The Dutch text in the code is the source (the gettext msgid); `locale/en/LC_MESSAGES/*.po` holds
+its English. Babel reads the catalogues (compiled in memory once per process, so a stale `.mo`
+can never be served) and extracts new texts from the code (`make vertalingen`, keywords `t`,
+`tn` and `N_`). Placeholders use `{name}`; plurals use `tn` (ngettext).
+
+    t("Verzuimpercentage", taal)                       -> "Absence rate"
+    tn("{n} melding", "{n} meldingen", 3, taal)        -> "3 reports"
 """
 
 from __future__ import annotations
 
-TALEN = ("nl", "en")
+import gettext
+import io
+from functools import cache
+from pathlib import Path
 
-EN: dict[str, str] = {
-    # navigation and frame
-    "Overzicht": "Overview",
-    "Afdelingen": "Departments",
-    "Duur en signalen": "Duration and signals",
-    "Pilots": "Pilots",
-    "Medewerkersonderzoek": "Employee survey",
-    "Maandoverleg": "Monthly meeting",
-    "Gegevens": "Data",
-    "Toelichting": "Definitions",
-    "Organisatie": "Organisation",
-    "Eenheid": "Unit",
-    "Maand": "Month",
-    "Maatstaf": "Measure",
-    "Vergelijking": "Comparison",
-    "zelfde maand vorig jaar": "same month last year",
-    "voortschrijdend 12 maanden": "rolling 12 months",
-    "Filters op kenmerken": "Attribute filters",
-    "Leeftijdsklasse": "Age band",
-    "Geslacht": "Gender",
-    "Schaalgroep": "Salary-scale band",
-    "alle": "all",
-    "Taal": "Language",
-    "Peildatum": "Extract date",
-    "gegevens t/m": "data up to",
-    "Lokale modus: geen aanmelding ingesteld, alle organisaties zichtbaar.": (
-        "Local mode: no sign-in configured, all organisations visible."
-    ),
-    "Aangemeld als": "Signed in as",
-    # why a group is not shown (the publication pattern)
-    "niet getoond, om een kleine groep ernaast te beschermen (< {n})": (
-        "not shown, to protect a small group beside it (< {n})"
-    ),
-    "niet getoond met dit filter: een groep die het filter afsplitst, telt minder dan {n} "
-    "medewerkers": "not shown with this filter: a group the filter would split off has fewer than {n} people",
-    "groep te klein om te tonen (< {n})": "group too small to show (< {n})",
-    "Afmelden": "Sign out",
-    "Link naar deze weergave": "Link to this view",
-    "tabel": "table",
-    "Toon als tabel": "Show as table",
-    "Download als Excel": "Download as Excel",
-    "Download als PowerPoint": "Download as PowerPoint",
-    "Download als afbeelding": "Download as image",
-    "geen gegevens": "no data",
-    "onderdrukt": "suppressed",
-    "Totaal": "Total",
-    "direct": "direct",
-    # metrics
-    "Verzuimpercentage": "Absence rate",
-    "Meldingsfrequentie": "Notification frequency",
-    "Gemiddelde verzuimduur": "Average duration",
-    "Gem. duur (dagen)": "Avg. duration (days)",
-    "12 mnd": "12 mo",
-    "aantal": "count",
-    "Nulverzuim": "Zero absence",
-    "Frequent verzuim": "Frequent absence",
-    "Langdurig verzuim": "Long-term absence",
-    "Bezetting": "Headcount",
-    "FTE": "FTE",
-    "Meldingen": "Reports",
-    "Beëindigde meldingen": "Ended spells",
-    "Verzuimdagen": "Absence days",
-    "Beschikbare dagen": "Available days",
-    "per jaar": "per year",
-    "dagen": "days",
-    "medewerkers": "employees",
-    "maand": "month",
-    "12 maanden": "12 months",
-    "vorig jaar": "last year",
-    "t.o.v. vorig jaar": "vs last year",
-    "procentpunt": "percentage points",
-    "kort (1-7 dagen)": "short (1-7 days)",
-    "middellang (8-42 dagen)": "medium (8-42 days)",
-    "lang (43-365 dagen)": "long (43-365 days)",
-    "extra lang (366+ dagen)": "extra long (366+ days)",
-    # charts
-    "Bron": "Source",
-    "Verzuimzicht, HR- en verzuimextracten": "Verzuimzicht, HR and absence extracts",
-    "Groepen met minder dan {n} medewerkers zijn niet getoond (< {n}).": (
-        "Groups with fewer than {n} employees are not shown (< {n})."
-    ),
-    "Voortschrijdend jaargemiddelde": "Rolling 12-month average",
-    "CBS sector openbaar bestuur (kwartaal)": "CBS public administration (quarterly)",
-    "Rijksoverheid (maand)": "Central government (monthly)",
-    "Benchmarks tonen": "Show benchmarks",
-    "Eerdere jaren tonen": "Show earlier years",
-}
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+#: Interface languages: code -> Babel locale (numbers, dates).
+TALEN: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+#: The language the texts in the code are written in.
+BRONTAAL = "nl"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMEIN = "verzuimzicht"
 
 
-def _alle_vertalingen() -> dict[str, str]:
-    """The shared translations plus those of each view (dashboard/vertalingen/<view>.py: EN = {...})."""
-    import importlib
-    import pkgutil
+def catalogus(taal: str) -> Catalog:
+    """Every `.po` file of a language merged into one Babel catalogue."""
+    samen = Catalog(locale=TALEN[taal], domain=DOMEIN)
+    for pad in sorted((LOCALE_DIR / taal / "LC_MESSAGES").glob("*.po")):
+        with pad.open("rb") as f:
+            for bericht in read_po(f, locale=TALEN[taal]):
+                # an untranslated entry (e.g. one `pybabel update` added) never hides a
+                # translation from another file
+                vertaald = (
+                    all(bericht.string) if isinstance(bericht.string, tuple) else bericht.string
+                )
+                if bericht.id and vertaald:
+                    samen[bericht.id] = bericht
+    return samen
 
-    from dashboard import vertalingen
 
-    alles = dict(EN)
-    for module in pkgutil.iter_modules(vertalingen.__path__):
-        alles.update(importlib.import_module(f"dashboard.vertalingen.{module.name}").EN)
-    return alles
+@cache
+def _vertalingen(taal: str) -> gettext.NullTranslations:
+    if taal == BRONTAAL or taal not in TALEN:
+        return gettext.NullTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogus(taal))
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
-_ALLES: dict[str, str] | None = None
+def taal_of_standaard(taal: str | None) -> str:
+    """A known language code, else the source language."""
+    return taal if taal in TALEN else BRONTAAL
 
 
-def t(tekst: str, taal: str = "nl", **waarden: object) -> str:
+#: Texts asked for in another language that the catalogue does not have (checked by the tests
+#: after rendering every page in English: a text shown through a variable escapes extraction).
+ONTBREKEND: set[str] = set()
+
+
+def t(tekst: str, taal: str = BRONTAAL, **waarden: object) -> str:
     """The text in the chosen language, with `{name}` placeholders filled in."""
-    global _ALLES
-    if taal == "en" and _ALLES is None:
-        _ALLES = _alle_vertalingen()
-    uit = (_ALLES or EN).get(tekst, tekst) if taal == "en" else tekst
+    uit = _vertalingen(taal).gettext(tekst)
+    if uit is tekst and taal != BRONTAAL and tekst.strip():
+        ONTBREKEND.add(tekst)
     return uit.format(**waarden) if waarden else uit
+
+
+def tn(enkelvoud: str, meervoud: str, n: float, taal: str = BRONTAAL, **waarden: object) -> str:
+    """Singular or plural by `n` (gettext's ngettext); `{n}` is filled in with `n` unless given."""
+    uit = _vertalingen(taal).ngettext(enkelvoud, meervoud, int(n) if float(n).is_integer() else 2)
+    return uit.format(**{"n": n, **waarden})
+
+
+def N_(tekst: str) -> str:
+    """Marks a text for translation where it is defined (a label in a table); `t` translates
+    it where it is shown."""
+    return tekst

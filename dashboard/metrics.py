@@ -12,47 +12,22 @@ from dataclasses import dataclass
 import polars as pl
 
 import queries
-from dashboard import privacy, publicatie
+from dashboard import catalogus, privacy, publicatie
 from dashboard.hierarchy import Boom
 from dashboard.periods import Maand, Periode, perioden
 from dashboard.store import Store
 
 #: Attribute dimensions of the employment periods: API name -> fact column.
 DIMENSIES: dict[str, str] = {"leeftijdsklasse": "lk", "geslacht": "gs", "schaalgroep": "sg"}
-DUURKLASSEN: tuple[str, ...] = ("kort", "middellang", "lang", "extra_lang")
-DUURKLASSE_LABELS: dict[str, str] = {
-    "kort": "kort (1-7 dagen)",
-    "middellang": "middellang (8-42 dagen)",
-    "lang": "lang (43-365 dagen)",
-    "extra_lang": "extra lang (366+ dagen)",
-}
+#: Duration classes (DESIGN 3) and the CLI's columns come from the metric catalogue.
+DUURKLASSEN: tuple[str, ...] = tuple(catalogus.DUURKLASSEN)
+DUURKLASSE_LABELS: dict[str, str] = catalogus.DUURKLASSEN
+CLI_KOLOMMEN: tuple[str, ...] = catalogus.CLI_KOLOMMEN
 
-#: The CLI's columns, in order (a contract: scripts depend on it).
-CLI_KOLOMMEN: tuple[str, ...] = (
-    "periode", "eenheid", "bezetting", "fte", "beschikbare_dagen", "verzuimdagen",
-    "verzuimpercentage", "meldingen", "meldingsfrequentie", "beeindigde_meldingen",
-    "gem_verzuimduur", "nulverzuimpercentage", "frequent_verzuim", "verzuimpercentage_kort",
-    "verzuimpercentage_middellang", "verzuimpercentage_lang", "verzuimpercentage_extra_lang",
-    "onderdrukt",
-)  # fmt: skip
-
-#: Day weights in the facts are exact integers; these are their scales (see queries/build/feit.sql).
-_GESCHAALD: dict[str, tuple[str, float]] = {
-    "beschikbaar_e4": ("beschikbare_dagen", 1e4),
-    **{
-        f"verzuim_{k}_e8": (f"verzuimdagen_{k}", 1e8)
-        for k in ("kort", "middellang", "lang", "extra_lang", "ongeval")
-    },
-}
-
-_SOMMEN: tuple[str, ...] = (
-    "bezettingsdagen", "beschikbare_dagen", "verzuimdagen_kort", "verzuimdagen_middellang",
-    "verzuimdagen_lang", "verzuimdagen_extra_lang", "verzuimdagen_ongeval", "meldingen",
-    "meldingen_ongeval", "beeindigd", "beeindigd_duur", "beeindigd_kort", "beeindigd_middellang",
-    "beeindigd_lang", "beeindigd_extra_lang", "nul_medewerkers", "nul_zonder_verzuim",
-    "eind_in_dienst", "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52",
-    "voorbij_week91",
-)  # fmt: skip
+#: Fact columns as the API names them after summing (scaled day weights become days).
+_SOMMEN: tuple[str, ...] = tuple(t.naam for t in catalogus.TELLINGEN)
+#: Counts taken at the end of a period (its last month), not summed over its months.
+_EINDE: tuple[str, ...] = tuple(t.kolom for t in catalogus.TELLINGEN if t.einde)
 
 
 class SelectieFout(ValueError):
@@ -270,9 +245,7 @@ def kerncijfers(
 
 
 #: Counts of persons with a rare property, not shown with an attribute filter or breakdown.
-PERSOONSTELLINGEN: tuple[str, ...] = (
-    "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52", "voorbij_week91",
-)  # fmt: skip
+PERSOONSTELLINGEN: tuple[str, ...] = tuple(t.naam for t in catalogus.TELLINGEN if t.persoon)
 
 #: Why a group is not shown (the column `reden_onderdrukt`).
 REDENEN: dict[int, str] = {
@@ -319,7 +292,7 @@ def _verborgen(
         schema={"periode_id": pl.Int64, "groep": pl.String, "_patroon": pl.Boolean,
                 "reden_onderdrukt": pl.String}
     )  # fmt: skip
-    patroon = publicatie.patroon(store, min_groep)
+    patroon = privacy.patroon(store, min_groep)
     if not patroon.height:
         return leeg
     knopen = pl.DataFrame(
@@ -385,13 +358,6 @@ def _waarden(store: Store) -> dict[str, tuple[str, ...]]:
     return {naam: tuple(sorted(set(frame[kolom].to_list()))) for naam, kolom in DIMENSIES.items()}
 
 
-#: Counts taken at the end of a period (its last month), not summed over its months.
-_EINDE: tuple[str, ...] = (
-    "eind_in_dienst", "frequent", "open_einde", "langdurig", "voorbij_week42", "voorbij_week52",
-    "voorbij_week91",
-)  # fmt: skip
-
-
 def _optelbaar(
     store: Store, maanden: pl.DataFrame, groep_frame: pl.DataFrame, filter: Filter, dim: str | None
 ) -> pl.DataFrame:
@@ -418,10 +384,11 @@ def _optelbaar(
         *[pl.col(c).cast(pl.Int64).sum() for c in tellingen if c not in _EINDE],
         *[pl.col(c).filter(pl.col("einde")).cast(pl.Int64).sum() for c in _EINDE],
     )
+    geschaald = {t.kolom: t for t in catalogus.TELLINGEN if t.schaal != 1}
     return som.with_columns(
-        *[(pl.col(c) / schaal).alias(naam) for c, (naam, schaal) in _GESCHAALD.items()],
-        *[pl.col(c).cast(pl.Float64) for c in tellingen if c not in _GESCHAALD],
-    ).drop(list(_GESCHAALD))
+        *[(pl.col(c) / t.schaal).alias(t.naam) for c, t in geschaald.items()],
+        *[pl.col(c).cast(pl.Float64) for c in tellingen if c not in geschaald],
+    ).drop(list(geschaald))
 
 
 def _met_nulverzuim(
@@ -473,35 +440,43 @@ def _deel(teller: pl.Expr, noemer: pl.Expr, factor: float = 1.0) -> pl.Expr:
 
 
 def _afgeleid(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """The metrics of DESIGN 3 from the summed counts (D = calendar days, k = months)."""
-    verzuimdagen = pl.sum_horizontal([pl.col(f"verzuimdagen_{k}") for k in DUURKLASSEN])
+    """Every metric of the catalogue from the summed counts (D = calendar days, k = months)."""
     frame = frame.with_columns(
+        pl.sum_horizontal([pl.col(f"verzuimdagen_{k}") for k in DUURKLASSEN]).alias("verzuimdagen"),
         (pl.col("bezettingsdagen") / pl.col("dagen")).alias("bezetting"),
-        (pl.col("beschikbare_dagen") / pl.col("dagen")).alias("fte"),
-        verzuimdagen.alias("verzuimdagen"),
     )
-    return frame.with_columns(
-        _deel(pl.col("verzuimdagen"), pl.col("beschikbare_dagen"), 100).alias("verzuimpercentage"),
-        _deel(pl.col("meldingen") * 12 / pl.col("k"), pl.col("bezetting")).alias("meldingsfrequentie"),
-        pl.col("beeindigd").alias("beeindigde_meldingen"),
-        _deel(pl.col("beeindigd_duur"), pl.col("beeindigd")).alias("gem_verzuimduur"),
-        _deel(pl.col("nul_zonder_verzuim"), pl.col("nul_medewerkers"), 100).alias("nulverzuimpercentage"),
-        pl.col("frequent").alias("frequent_verzuim"),
-        _deel(pl.col("frequent"), pl.col("eind_in_dienst"), 100).alias("frequent_verzuim_pct"),
-        *[
-            _deel(pl.col(f"verzuimdagen_{k}"), pl.col("beschikbare_dagen"), 100).alias(f"verzuimpercentage_{k}")
-            for k in DUURKLASSEN
-        ],
-        _deel(pl.col("verzuimdagen_ongeval"), pl.col("beschikbare_dagen"), 100).alias("verzuimpercentage_ongeval"),
-    )  # fmt: skip
+    # metrics that others are computed from come first (bezetting is the denominator of the
+    # frequency): each pass may use what the previous one made
+    eerst = [m for m in catalogus.METRIEKEN if m.berekening in ("som", "per_dag")]
+    dan = [m for m in catalogus.METRIEKEN if m.berekening not in ("som", "per_dag")]
+    frame = frame.with_columns(_formule(m).alias(m.sleutel) for m in eerst if m.sleutel != m.teller)
+    return frame.with_columns(_formule(m).alias(m.sleutel) for m in dan)
+
+
+def _formule(m: catalogus.Metriek) -> pl.Expr:
+    teller = pl.col(m.teller)
+    noemer = pl.col(m.noemer) if m.noemer else pl.lit(None)
+    if m.berekening == "som":
+        return teller
+    if m.berekening == "per_dag":
+        return teller / pl.col("dagen")
+    if m.berekening == "procent":
+        return _deel(teller, noemer, 100)
+    if m.berekening == "per_jaar":
+        return _deel(teller * 12 / pl.col("k"), noemer)
+    return _deel(teller, noemer)
 
 
 def _leeg() -> pl.DataFrame:
     return pl.DataFrame(
         schema={
-            c: (pl.String if c in ("periode", "eenheid") else pl.Float64) for c in CLI_KOLOMMEN[:-1]
+            c: pl.String
+            if c in ("periode", "eenheid")
+            else pl.Boolean
+            if c == "onderdrukt"
+            else pl.Float64
+            for c in CLI_KOLOMMEN
         }
-        | {"onderdrukt": pl.Boolean}
     )
 
 

@@ -11,36 +11,6 @@ from typing import Literal
 Periodesoort = Literal["maand", "kwartaal", "jaar", "geheel", "voortschrijdend"]
 PERIODESOORTEN: tuple[str, ...] = ("maand", "kwartaal", "jaar", "geheel", "voortschrijdend")
 
-MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MAANDEN_LANG = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-MONTHS_SHORT_EN = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-
 _MAAND_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
@@ -100,17 +70,6 @@ class Maand:
 
     def __str__(self) -> str:
         return f"{self.jaar:04d}-{self.maand:02d}"
-
-    def label(self, taal: str = "nl") -> str:
-        """Short display label: 'okt 2026' (nl) or 'Oct 2026' (en)."""
-        names = MONTHS_SHORT_EN if taal == "en" else MAANDEN_KORT
-        return f"{names[self.maand - 1]} {self.jaar}"
-
-    def label_lang(self, taal: str = "nl") -> str:
-        """Long display label: 'oktober 2026'."""
-        if taal == "en":
-            return self.eerste_dag.strftime("%B %Y")
-        return f"{MAANDEN_LANG[self.maand - 1]} {self.jaar}"
 
 
 def maanden(van: Maand, tot: Maand) -> list[Maand]:
@@ -178,8 +137,3 @@ def perioden(van: Maand, tot: Maand, per: str) -> list[Periode]:
         else:
             result.append(Periode(label, m, m))
     return result
-
-
-def datum_nl(day: dt.date) -> str:
-    """Dutch date: 31-10-2026."""
-    return day.strftime("%d-%m-%Y")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from dashboard import format as fmt
 from dashboard.hierarchy import Boom
 from dashboard.ingest import parse
 from dashboard.ingest.read import LeesFout, lees
@@ -110,7 +111,7 @@ def controleer_privacy(store: Store, boom: Boom, pilot: Pilot, min_groep: int) -
         if code not in verborgen:
             continue
         maand, reden = verborgen[code]
-        wanneer = maand.label_lang()
+        wanneer = fmt.maand(maand, lang=True)
         waarom = (
             f"heeft in {wanneer} gemiddeld minder dan {min_groep} medewerkers"
             if reden == "klein"

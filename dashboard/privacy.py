@@ -7,6 +7,9 @@ from typing import TypeVar
 
 import polars as pl
 
+from dashboard import publicatie
+from dashboard.store import Store
+
 #: Columns that describe the cell rather than the group; every other column is emptied when the
 #: group is suppressed (also raw counts such as bezettingsdagen, so that nothing can be derived).
 SLEUTEL_KOLOMMEN: frozenset[str] = frozenset(
@@ -44,3 +47,30 @@ def leeg_onderdrukt(frame: FrameT) -> FrameT:
     return frame.with_columns(
         [pl.when(pl.col("onderdrukt")).then(None).otherwise(pl.col(c)).alias(c) for c in kolommen]
     )
+
+
+# -- the publication pattern of a store ---------------------------------------------------------
+
+
+def patroon(store: Store, min_groep: int) -> pl.DataFrame:
+    """The pattern for a minimum group size: the stored one when it was built for that minimum,
+    else computed once per store version (e.g. the CLI's `--min-groep 5`)."""
+    if min_groep <= 0:
+        return publicatie.leeg()
+
+    def maak() -> pl.DataFrame:
+        rij = store.sql("select min_groep from publicatie_minimum")
+        if rij and rij[0][0] == min_groep:
+            return store.frame("select maand, knoop, dims, reden from publicatie").with_columns(
+                pl.col("maand").cast(pl.Date),
+                pl.col("knoop").cast(pl.Int64),
+                pl.col("dims").cast(pl.Int8),
+                pl.col("reden").cast(pl.Int8),
+            )
+        cur = store.cursor()
+        try:
+            return publicatie.bereken(cur, min_groep)
+        finally:
+            cur.close()
+
+    return store.onthoud(("publicatie", store.gegevensversie, min_groep), maak)

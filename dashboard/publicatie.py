@@ -37,7 +37,7 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
-from dashboard.store import Store, vraag
+from queries import vraag
 
 #: Attribute dimensions as bits of `dims`: API name -> bit.
 BITS: dict[str, int] = {"leeftijdsklasse": 1, "geslacht": 2, "schaalgroep": 4}
@@ -172,9 +172,9 @@ def _inhoud(
     # the own staff of a unit sits in its own-staff node when it has children, else in its
     # subtree node (the leaves of the node tree); every node above adds it up
     bladen = np.nonzero(boom.blad)[0]
-    blad_van_en = np.full(int(boom.knoop.max()) // 2 + 1, -1, dtype=np.int64)
-    blad_van_en[boom.knoop[bladen] // 2] = bladen
-    n = blad_van_en[eigen["en"].to_numpy().astype(np.int64)]
+    blad_van_eenheid = np.full(int(boom.knoop.max()) // 2 + 1, -1, dtype=np.int64)
+    blad_van_eenheid[boom.knoop[bladen] // 2] = bladen
+    n = blad_van_eenheid[eigen["en"].to_numpy().astype(np.int64)]
     eerste = maanden["maand"].to_numpy().astype("datetime64[D]")
     m = np.searchsorted(eerste, eigen["maand"].to_numpy().astype("datetime64[D]"))
     attrs = attributen["attr"].to_numpy().astype(np.int64)
@@ -285,31 +285,7 @@ def _naaste_zichtbare(boom: _Boom, zichtbaar: np.ndarray) -> np.ndarray:
     return naaste
 
 
-# -- lookups -------------------------------------------------------------------------------------
-
-
-def patroon(store: Store, min_groep: int) -> pl.DataFrame:
-    """The pattern for a minimum group size: the stored one when it was built for that minimum,
-    else computed once per store version (e.g. the CLI's `--min-groep 5`)."""
-    if min_groep <= 0:
-        return leeg()
-
-    def maak() -> pl.DataFrame:
-        rij = store.sql("select min_groep from publicatie_minimum")
-        if rij and rij[0][0] == min_groep:
-            return store.frame("select maand, knoop, dims, reden from publicatie").with_columns(
-                pl.col("maand").cast(pl.Date),
-                pl.col("knoop").cast(pl.Int64),
-                pl.col("dims").cast(pl.Int8),
-                pl.col("reden").cast(pl.Int8),
-            )
-        cur = store.cursor()
-        try:
-            return bereken(cur, min_groep)
-        finally:
-            cur.close()
-
-    return store.onthoud(("publicatie", store.gegevensversie, min_groep), maak)
+# -- lookups ---------------------------------------------------------------------------------------
 
 
 def dims_van(namen: Iterable[str]) -> int:

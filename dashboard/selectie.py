@@ -11,6 +11,45 @@ from dashboard.periods import Maand
 
 VERGELIJKINGEN = ("vorig_jaar", "r12")
 
+#: The URL parameters of the shared selection, in the order they are written.
+SELECTIE_PARAMS: tuple[str, ...] = ("org", "eenheid", "maand", "vgl", "taal", "lk", "gs", "sg")
+#: Attribute filters: Filter field -> URL parameter.
+FILTER_PARAMS: dict[str, str] = {"leeftijdsklasse": "lk", "geslacht": "gs", "schaalgroep": "sg"}
+
+
+@dataclass(frozen=True)
+class Paginaparameter:
+    """A page's own choice kept in the URL (so a link reproduces it) and in the session (so it
+    survives a visit to another page). The page validates the value against its data."""
+
+    pagina: str
+    sleutel: str
+
+    @property
+    def sessie(self) -> str:
+        """The session-state key (page-prefixed, CONVENTIONS)."""
+        return f"{self.pagina}_{self.sleutel}"
+
+
+#: Every page's own URL parameters, declared once (url_path -> parameters).
+PAGINAPARAMETERS: dict[str, tuple[Paginaparameter, ...]] = {
+    pagina: tuple(Paginaparameter(pagina, s) for s in sleutels)
+    for pagina, sleutels in {
+        "afdelingen": ("niveau", "basis"),
+        "pilots": ("pilot",),
+        "maandoverleg": ("stap", "presentatie"),
+        "medewerkersonderzoek": ("meting", "niveau", "schaal"),
+    }.items()
+}
+
+
+def pagina_parameter(pagina: str, sleutel: str) -> Paginaparameter:
+    """The declaration of a page parameter (KeyError when it was never declared)."""
+    for p in PAGINAPARAMETERS.get(pagina, ()):
+        if p.sleutel == sleutel:
+            return p
+    raise KeyError(f"{pagina}.{sleutel}")
+
 
 @dataclass(frozen=True)
 class Selectie:
@@ -32,7 +71,7 @@ class Selectie:
             "vgl": self.vergelijking,
             "taal": self.taal,
         }
-        for naam, sleutel in (("leeftijdsklasse", "lk"), ("geslacht", "gs"), ("schaalgroep", "sg")):
+        for naam, sleutel in FILTER_PARAMS.items():
             waarden = getattr(self.filter, naam)
             if waarden:
                 params[sleutel] = ",".join(waarden)
@@ -101,10 +140,6 @@ def uit_url(
         eenheid=eenheid,
         maand=maand,
         vergelijking=vergelijking,
-        filter=Filter(
-            leeftijdsklasse=waarden("lk", "leeftijdsklasse"),
-            geslacht=waarden("gs", "geslacht"),
-            schaalgroep=waarden("sg", "schaalgroep"),
-        ),
+        filter=Filter(**{naam: waarden(sleutel, naam) for naam, sleutel in FILTER_PARAMS.items()}),
         taal=taal,
     )

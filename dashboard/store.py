@@ -129,7 +129,7 @@ class Store:
         """Run `queries/<name>.sql` with bound parameters and registered input relations."""
         cur = self.cursor()
         try:
-            return vraag(cur, name, params, relaties)
+            return queries.vraag(cur, name, params, relaties)
         finally:
             cur.close()
 
@@ -389,22 +389,6 @@ _RIJ_TABEL = {
     "verzuim": "verzuim_rij",
     "enquete": "enquete_rij",
 }
-
-
-def vraag(
-    cur: duckdb.DuckDBPyConnection,
-    name: str,
-    params: Mapping[str, Any] | None = None,
-    relaties: Mapping[str, pl.DataFrame] | None = None,
-) -> pl.DataFrame:
-    """Run `queries/<name>.sql` on a cursor (e.g. inside a write transaction)."""
-    for naam, frame in (relaties or {}).items():
-        cur.register(naam, frame)
-    try:
-        return cur.sql(queries.load(name), params=dict(params or {})).pl()
-    finally:
-        for naam in relaties or {}:
-            cur.unregister(naam)
 
 
 def bouw_hash() -> str:

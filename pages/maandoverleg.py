@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import afspraken
 from dashboard import format as fmt
+from dashboard.i18n import t
 from dashboard.ui import components, data, pagina
 from dashboard.veilig import csv_frame, markdown_tekst, url_geheel
 from dashboard.views import maandoverleg as mo
@@ -13,7 +14,6 @@ taal = selectie.taal
 ctx = data.context(selectie, toegang)
 store = data.store()
 presentatie = pagina.presentatie()
-nl = taal == "nl"
 
 # only the step on screen is built; the list of steps is found cheaply
 vorige = mo.vorige_stap(store, ctx)
@@ -55,14 +55,14 @@ if presentatie:
     st.markdown(pagina.PRESENTATIE_CSS, unsafe_allow_html=True)
 else:
     st.caption(
-        ("Maandoverleg" if nl else "Monthly meeting")
+        t("Maandoverleg", taal)
         + f" · {markdown_tekst(ctx.boom.naam(selectie.organisatie))}"
         + f" · {fmt.maand(selectie.maand, taal, lang=True)}"
     )
     boven = st.columns([6, 1.6])
     with boven[0]:
         st.segmented_control(
-            "Stap" if nl else "Step",
+            t("Stap", taal),
             list(range(1, len(sleutels) + 1)),
             format_func=lambda i: f"{i}. {mo.kort(sleutels[i - 1], taal)}",
             key=f"maandoverleg_stapkeuze_{nummer}",
@@ -74,7 +74,7 @@ else:
         )
     with boven[1]:
         st.button(
-            "Presentatie starten" if nl else "Start presentation",
+            t("Presentatie starten", taal),
             icon=":material/slideshow:",
             on_click=presenteer,
             args=(True,),
@@ -110,14 +110,14 @@ elif stap.sleutel == "afspraken":
         links, rechts = st.columns([6, 1])
         links.markdown(_afspraak_tekst(a))
         rechts.button(
-            "Verwijderen" if nl else "Delete",
+            t("Verwijderen", taal),
             key=f"maandoverleg_weg_{a.afspraak_id}",
             on_click=afspraken.verwijder,
             args=(store, a.afspraak_id),
             icon=":material/delete:",
         )
     if not lijst:
-        st.info("Nog geen afspraken voor dit overleg." if nl else "No agreements yet.")
+        st.info(t("Nog geen afspraken voor dit overleg.", taal))
 
     def leg_vast() -> None:
         """Store the new agreement (a callback: it runs before the page, whatever reruns)."""
@@ -138,13 +138,9 @@ elif stap.sleutel == "afspraken":
             ss["maandoverleg_fout"] = str(fout)
 
     with st.form("maandoverleg_nieuw", border=True):
-        st.text_area(
-            "Nieuwe afspraak" if nl else "New agreement", max_chars=500, key="maandoverleg_tekst"
-        )
-        st.text_input("Wie" if nl else "Who", max_chars=80, key="maandoverleg_wie")
-        st.form_submit_button(
-            "Afspraak vastleggen" if nl else "Save agreement", type="primary", on_click=leg_vast
-        )
+        st.text_area(t("Nieuwe afspraak", taal), max_chars=500, key="maandoverleg_tekst")
+        st.text_input(t("Wie", taal), max_chars=80, key="maandoverleg_wie")
+        st.form_submit_button(t("Afspraak vastleggen", taal), type="primary", on_click=leg_vast)
     if st.session_state.get("maandoverleg_fout"):
         st.error(st.session_state["maandoverleg_fout"])
 
@@ -165,7 +161,7 @@ if stap.punten and stap.sleutel not in ("vorige", "afspraken"):
 st.divider()
 vorig, midden, volgend = st.columns([1, 3, 1])
 vorig.button(
-    "← " + ("Vorige" if nl else "Previous"),
+    "← " + t("Vorige", taal),
     on_click=ga_naar,
     args=(nummer - 1,),
     disabled=nummer == 1,
@@ -173,11 +169,11 @@ vorig.button(
     key="maandoverleg_vorige",
 )
 midden.markdown(
-    f"<p style='text-align:center'>{'Stap' if nl else 'Step'} {nummer} / {len(sleutels)} · {stap.naam}</p>",
+    f"<p style='text-align:center'>{t('Stap', taal)} {nummer} / {len(sleutels)} · {stap.naam}</p>",
     unsafe_allow_html=True,
 )
 volgend.button(
-    ("Volgende" if nl else "Next") + " →",
+    t("Volgende", taal) + " →",
     on_click=ga_naar,
     args=(nummer + 1,),
     disabled=nummer == len(sleutels),
@@ -188,16 +184,14 @@ volgend.button(
 
 if presentatie:
     st.button(
-        "Presentatie stoppen" if nl else "Stop presentation",
+        t("Presentatie stoppen", taal),
         on_click=presenteer,
         args=(False,),
         key="maandoverleg_stop",
     )
 else:
     st.download_button(
-        "Download het hele overleg als PowerPoint"
-        if nl
-        else "Download the whole meeting as PowerPoint",
+        t("Download het hele overleg als PowerPoint", taal),
         lambda: mo.deck(store, ctx),
         file_name=f"maandoverleg-{selectie.organisatie.lower()}-{selectie.maand}.pptx",
         mime=components.PPTX_MIME,

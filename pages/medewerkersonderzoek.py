@@ -80,7 +80,7 @@ with rechts:
             list(e.niveaus),
             key="enquete_niveau",
             format_func=lambda n: (
-                f"{t('Afdelingen' if n == 'afdelingen' else 'Onderliggende eenheden', taal)} ({e.niveaus[n]})"
+                f"{(t('Afdelingen', taal) if n == 'afdelingen' else t('Onderliggende eenheden', taal))} ({e.niveaus[n]})"
             ),
             required=True,
         )

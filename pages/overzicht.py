@@ -26,8 +26,10 @@ with links:
         ["verzuimpercentage", "meldingsfrequentie"],
         default="verzuimpercentage",
         key="overzicht_metriek",
-        format_func=lambda m: t(
-            "Verzuimpercentage" if m == "verzuimpercentage" else "Meldingsfrequentie", taal
+        format_func=lambda m: (
+            t("Verzuimpercentage", taal)
+            if m == "verzuimpercentage"
+            else t("Meldingsfrequentie", taal)
         ),
         required=True,
     )

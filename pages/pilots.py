@@ -240,7 +240,7 @@ if na_std is not None and len(labels) > 1:
 with soort_kol:
     soort = st.segmented_control(
         t("Maandlijn", taal), ["3mnd", "maand"], default="3mnd", key="pilots_soort", required=True,
-        format_func=lambda s: t("3 maanden" if s == "3mnd" else "per maand", taal),
+        format_func=lambda s: (t('3 maanden', taal) if s == '3mnd' else t('per maand', taal)),
         help=t("Gemiddelde over 3 maanden (de maand zelf met de maand ervoor en erna) is rustiger dan losse maanden.", taal),
     )  # fmt: skip
 

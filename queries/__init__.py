@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
 
 QUERY_DIR = Path(__file__).resolve().parent
 
@@ -20,3 +25,19 @@ def load(name: str) -> str:
 def all_names() -> list[str]:
     """Every query name (used by the test that checks each file is used and runs)."""
     return sorted(str(p.relative_to(QUERY_DIR).with_suffix("")) for p in QUERY_DIR.rglob("*.sql"))
+
+
+def vraag(
+    cur: duckdb.DuckDBPyConnection,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    relaties: Mapping[str, pl.DataFrame] | None = None,
+) -> pl.DataFrame:
+    """Run `queries/<name>.sql` on a cursor with bound parameters and registered input frames."""
+    for naam, frame in (relaties or {}).items():
+        cur.register(naam, frame)
+    try:
+        return cur.sql(load(name), params=dict(params or {})).pl()
+    finally:
+        for naam in relaties or {}:
+            cur.unregister(naam)

@@ -28,7 +28,7 @@ import random
 import polars as pl
 import pytest
 
-from dashboard import metrics, publicatie
+from dashboard import metrics, privacy, publicatie
 from dashboard.hierarchy import Boom, laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
@@ -83,7 +83,7 @@ def organisatie() -> tuple[Store, Boom]:
 
 
 def _verborgen(store: Store, boom: Boom, maand: Maand, dims: int = 0) -> dict[str, int]:
-    patroon = publicatie.patroon(store, 10)
+    patroon = privacy.patroon(store, 10)
     naam = {publicatie.knoop(e.nr): e.code for e in boom.eenheden.values()}
     naam |= {
         publicatie.knoop(e.nr, direct=True): f"{e.code}:direct" for e in boom.eenheden.values()
@@ -178,8 +178,8 @@ def test_knopen_van_een_groep(organisatie):
 
 def test_min_groep_nul_zet_niets_uit_en_ander_minimum_wordt_berekend(organisatie):
     store, boom = organisatie
-    assert publicatie.patroon(store, 0).height == 0
-    vijf = publicatie.patroon(store, 5)
+    assert privacy.patroon(store, 0).height == 0
+    vijf = privacy.patroon(store, 5)
     assert vijf.height > 0
     rijen = metrics.kerncijfers(
         store, boom, [Periode("jan", JAN, JAN)], metrics.groepen(boom, ["B1"]),
@@ -221,7 +221,7 @@ def test_elke_getoonde_knoop_laat_niets_kleins_over(zaad):
     res = importeer_teksten(store, dt.date(2026, 2, 28), organisatie=org, personeel=personeel)
     assert res.geslaagd, res.rapport
     boom = laad_boom(store)
-    patroon = publicatie.patroon(store, 10)
+    patroon = privacy.patroon(store, 10)
     feit = store.frame(
         "select f.en, f.maand, a.lk, a.gs, f.bezettingsdagen as s, k.dagen from feit f "
         "join attribuut a using (attr) join kalender k using (maand)"

@@ -3,17 +3,14 @@ on the demo store, and no number of a suppressed group anywhere in a figure."""
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from dashboard import metrics
 from dashboard.hierarchy import laad_boom
-from dashboard.i18n import _alle_vertalingen
 from dashboard.periods import Maand, Periode
 from dashboard.selectie import Selectie
 from dashboard.views import Context, duur
@@ -351,23 +348,3 @@ def test_engels_zonder_nederlandse_resten(demo):
     assert spec["layout"]["separators"] == ".,"
     for woord in ("meldingen", "verzuim", "eind ", "weken"):
         assert woord not in spec["layout"]["title"]["text"]
-
-
-def test_elke_vertaalde_tekst_heeft_engels():
-    """Every literal passed to t() in this view and its charts has an English entry."""
-    vertalingen = _alle_vertalingen()
-    root = Path(__file__).parent.parent
-    teksten = set()
-    for pad in ("dashboard/views/duur.py", "dashboard/charts/duur.py", "pages/duur_en_signalen.py"):
-        for knoop in ast.walk(ast.parse((root / pad).read_text())):
-            if (
-                isinstance(knoop, ast.Call)
-                and isinstance(knoop.func, ast.Name)
-                and knoop.func.id == "t"
-                and knoop.args
-                and isinstance(knoop.args[0], ast.Constant)
-            ):
-                teksten.add(knoop.args[0].value)
-    teksten |= {label for _, label in duur.BANDEN} | {label for _, label in duur.MIJLPALEN}
-    ontbrekend = sorted(x for x in teksten if x not in vertalingen)
-    assert not ontbrekend

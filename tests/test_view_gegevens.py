@@ -13,7 +13,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dashboard.i18n import _alle_vertalingen
 from dashboard.ingest.columns import KOLOMMEN, SCHALEN, SOORTEN
 from dashboard.ingest.importer import Bestand
 from dashboard.ingest.report import probleem, samenvoegen
@@ -538,18 +537,3 @@ def _t_teksten(pad: Path) -> set[str]:
         ):
             teksten.add(knoop.args[0].value)
     return teksten
-
-
-def test_elke_tekst_heeft_een_engelse_vertaling():
-    teksten = _t_teksten(ROOT / "pages" / "gegevens.py") | _t_teksten(
-        ROOT / "dashboard" / "views" / "gegevens.py"
-    )
-    teksten |= set(view.SOORT_LABEL.values()) | set(view._TYPE.values())
-    teksten |= {s for s in view._STATUS.values() if s} | {"ja", "nee", "import", "terugzetten"}
-    vertalingen = _alle_vertalingen()
-    assert sorted(teksten - set(vertalingen)) == []
-    # placeholders survive the translation
-    for tekst in teksten:
-        assert set(re.findall(r"{(\w+)}", tekst)) == set(
-            re.findall(r"{(\w+)}", vertalingen[tekst])
-        ), tekst

@@ -18,10 +18,10 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.charts import theme
-from dashboard.charts.theme import Kader
 from dashboard.i18n import t
 from dashboard.statistics import Funnel
 from dashboard.veilig import plotly_namen, plotly_tekst
+from dashboard.views import Kader
 
 #: Fewer units with numbers than this: no funnel and no funnel classes (nothing to compare with).
 MIN_FUNNEL = 3

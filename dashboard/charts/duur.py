@@ -74,10 +74,10 @@ def _telas(decimalen: int, hoogste: float) -> dict[str, object]:
 
 
 def _melding_klein(fig: go.Figure, kader: Kader) -> None:
-    tekst = (
-        f"This group has fewer than {kader.min_groep} employees: figures are not shown."
-        if kader.taal == "en"
-        else f"Deze groep is kleiner dan {kader.min_groep} medewerkers: de cijfers worden niet getoond."
+    tekst = t(
+        "Deze groep is kleiner dan {n} medewerkers: de cijfers worden niet getoond.",
+        kader.taal,
+        n=kader.min_groep,
     )
     fig.add_annotation(
         text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,

@@ -15,9 +15,9 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.charts import theme
-from dashboard.charts.theme import Kader
 from dashboard.i18n import t
 from dashboard.veilig import plotly_namen, plotly_tekst
+from dashboard.views import Kader
 
 #: Diverging, colour-blind safe: orange = less favourable, blue = more favourable.
 GUNSTIG_SCHAAL: list[list[Any]] = [
@@ -228,9 +228,13 @@ def _cel_hover(c: dict[str, Any], org_naam: str, vorige: str | None, taal: str) 
     if c["eenheden_onderdrukt"]:
         delen.append(
             t(
-                "1 eenheid met te weinig respondenten niet meegeteld"
-                if c["eenheden_onderdrukt"] == 1
-                else "{k} eenheden met te weinig respondenten niet meegeteld",
+                "1 eenheid met te weinig respondenten niet meegeteld",
+                taal,
+                k=c["eenheden_onderdrukt"],
+            )
+            if c["eenheden_onderdrukt"] == 1
+            else t(
+                "{k} eenheden met te weinig respondenten niet meegeteld",
                 taal,
                 k=c["eenheden_onderdrukt"],
             )
@@ -270,9 +274,7 @@ def eisen_hulpbronnen(
     weg = frame.filter(pl.col("onderdrukt")).height
     if weg and zichtbaar.height:
         voet = (
-            t("1 eenheid met minder dan {n} respondenten niet getoond." if weg == 1
-              else "{k} eenheden met minder dan {n} respondenten niet getoond.", taal, k=weg,
-              n=min_respondenten) + " " + voet
+            (t('1 eenheid met minder dan {n} respondenten niet getoond.', taal, k=weg, n=min_respondenten) if weg == 1 else t('{k} eenheden met minder dan {n} respondenten niet getoond.', taal, k=weg, n=min_respondenten)) + " " + voet
         )  # fmt: skip
     fig = go.Figure()
     grootste = max([1, *[r or 0 for r in zichtbaar["respondenten"].to_list()]])

@@ -20,10 +20,10 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.charts import theme
-from dashboard.charts.theme import Kader
 from dashboard.exports.pptx import ALLEEN_SCHERM
 from dashboard.i18n import t
 from dashboard.veilig import plotly_tekst
+from dashboard.views import Kader
 
 #: metric -> (label, axis unit suffix, decimals, unit of a change)
 METRIEKEN: dict[str, tuple[str, str, int, str]] = {

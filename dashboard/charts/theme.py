@@ -10,14 +10,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from dashboard import format as fmt
-from dashboard.i18n import t
 from dashboard.periods import Maand
 from dashboard.veilig import plotly_platte_tekst, plotly_tekst
+from dashboard.views import Kader
 
 #: Rijkshuisstijl lintblauw first, then the Okabe-Ito colours (safe for colour-blind readers).
 LINTBLAUW = "#01689B"
@@ -34,35 +33,6 @@ LETTER = "Source Sans 3, Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 #: Export size of every chart image (16:9).
 BREEDTE, HOOGTE = 1600, 900
-
-
-@dataclass(frozen=True)
-class Kader:
-    """What frames a chart: a title stating the finding, the selection, the source."""
-
-    titel: str
-    ondertitel: str
-    peildatum: dt.date | None
-    min_groep: int = 10
-    taal: str = "nl"
-    bron: str = "Verzuimzicht, HR- en verzuimextracten"
-
-    @property
-    def voetnoot(self) -> str:
-        """Source line, with the peildatum and the suppression rule."""
-        delen = [f"{t('Bron', self.taal)}: {t(self.bron, self.taal)}"]
-        if self.peildatum:
-            delen.append(
-                f"{t('Peildatum', self.taal).lower()} {fmt.datum(self.peildatum, self.taal)}"
-            )
-        tekst = " · ".join(delen) + "."
-        if self.min_groep > 0:
-            tekst += " " + t(
-                "Groepen met minder dan {n} medewerkers zijn niet getoond (< {n}).",
-                self.taal,
-                n=self.min_groep,
-            )
-        return tekst
 
 
 def opmaak(

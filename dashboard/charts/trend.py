@@ -9,8 +9,8 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.charts import theme
-from dashboard.charts.theme import Kader
 from dashboard.i18n import t
+from dashboard.views import Kader
 
 METRIEKEN: dict[str, tuple[str, str, int]] = {
     # key: (label, unit suffix, decimals)
@@ -165,10 +165,10 @@ def _benchmark_bron(cbs: pl.DataFrame | None, rijk: pl.DataFrame | None, taal: s
 
 
 def _melding_klein(fig: go.Figure, kader: Kader) -> None:
-    tekst = (
-        f"Deze groep is kleiner dan {kader.min_groep} medewerkers: de cijfers worden niet getoond."
-        if kader.taal == "nl"
-        else f"This group has fewer than {kader.min_groep} employees: figures are not shown."
+    tekst = t(
+        "Deze groep is kleiner dan {n} medewerkers: de cijfers worden niet getoond.",
+        kader.taal,
+        n=kader.min_groep,
     )
     fig.add_annotation(
         text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,

@@ -27,7 +27,10 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from dashboard import definitions
 from dashboard import format as fmt
+from dashboard.charts import Grafiek
+from dashboard.config import settings
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 MARGE = Inches(0.5)
@@ -55,6 +58,32 @@ class Dia:
     punten: list[str] = field(default_factory=list)
     tabel: pl.DataFrame | None = None
     notities: str = ""
+    #: why the chart goes in as a picture ('' = native when its traces allow it)
+    als_afbeelding: str = ""
+
+    @classmethod
+    def van(cls, g: Grafiek, notities: str | None = None) -> Dia:
+        """The slide of a chart: its title, subtitle and source line, the chart native where it
+        can be; the notes hold the definitions and the privacy rule unless given."""
+        return cls(
+            g.titel,
+            g.ondertitel,
+            g.bron,
+            figuur=g.figuur,
+            notities=toelichting_notities(g.taal) if notities is None else notities,
+            als_afbeelding=g.als_afbeelding,
+        )
+
+
+def toelichting_notities(taal: str = "nl") -> str:
+    """The definitions and the privacy rule, for the notes of a slide."""
+    instellingen = settings()
+    return "\n".join(
+        f"{k}: {v}"
+        for k, v in definitions.toelichting_regels(
+            instellingen.min_groep, instellingen.min_respondenten, taal
+        )
+    )
 
 
 def deck(titel: str, ondertitel: str, dias: Sequence[Dia], *, taal: str = "nl") -> bytes:
@@ -69,7 +98,7 @@ def deck(titel: str, ondertitel: str, dias: Sequence[Dia], *, taal: str = "nl") 
         boven = _kop(slide, d.titel, d.ondertitel)
         vak = (MARGE, boven, BREEDTE - 2 * MARGE, HOOGTE - boven - Inches(0.85))
         if d.figuur is not None:
-            notitie = grafiek(slide, d.figuur, vak, taal=taal)
+            notitie = grafiek(slide, d.figuur, vak, taal=taal, als_afbeelding=d.als_afbeelding)
             if notitie:
                 notities.append(notitie)
         elif d.tabel is not None:
@@ -186,7 +215,14 @@ def _celletter(cel: Any, grootte: int, vet: bool = False) -> None:
 # -- charts --------------------------------------------------------------------------------------
 
 
-def grafiek(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int], *, taal: str = "nl") -> str:
+def grafiek(
+    slide: Any,
+    fig: go.Figure,
+    vak: tuple[int, int, int, int],
+    *,
+    taal: str = "nl",
+    als_afbeelding: str = "",
+) -> str:
     """Draw the figure natively when possible; returns a note for the slide notes ('' if native)."""
     sporen = [
         s for s in fig.data if s.visible is not False and getattr(s, "meta", None) != ALLEEN_SCHERM
@@ -199,6 +235,7 @@ def grafiek(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int], *, taal:
         and soorten <= {"bar", "scatter"}
         and een_paneel
         and fig.layout.meta != ALS_AFBEELDING
+        and not als_afbeelding
     ):
         if all(s.type == "scatter" and _numeriek(s.x) and _numeriek(s.y) for s in sporen):
             _xy(slide, fig, sporen, vak)
@@ -206,7 +243,8 @@ def grafiek(slide: Any, fig: go.Figure, vak: tuple[int, int, int, int], *, taal:
         if _categorisch(sporen):
             _categorie(slide, fig, sporen, vak, taal)
             return ""
-    return _als_afbeelding(slide, fig, vak)
+    notitie = _als_afbeelding(slide, fig, vak)
+    return f"{als_afbeelding} {notitie}".strip() if als_afbeelding else notitie
 
 
 def _categorisch(sporen: list[Any]) -> bool:

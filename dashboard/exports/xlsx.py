@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping, Sequence
 from typing import IO
 
@@ -11,6 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from dashboard import definitions
+from dashboard.charts import Grafiek
+from dashboard.config import settings
+from dashboard.i18n import t
 from dashboard.veilig import celwaarde
 
 _KOP_VULLING = PatternFill("solid", fgColor="01689B")
@@ -115,3 +120,24 @@ def _tekst(v: object) -> str:
     if isinstance(v, dt.date):
         return "00-00-0000"
     return str(v)
+
+
+def grafiek_werkboek(g: Grafiek) -> bytes:
+    """The numbers behind a chart as a workbook, with a 'Toelichting' sheet (selection, source,
+    definitions, suppression)."""
+    instellingen = settings()
+    buffer = io.BytesIO()
+    frame_naar_werkboek(
+        {g.titel[:31] or "Gegevens": g.tabel if g.tabel is not None else pl.DataFrame()},
+        buffer,
+        toelichting=[
+            (t("Onderwerp", g.taal), g.titel),
+            (t("Selectie", g.taal), g.ondertitel),
+            (t("Bron en peildatum", g.taal), g.bron),
+            *definitions.toelichting_regels(
+                instellingen.min_groep, instellingen.min_respondenten, g.taal
+            ),
+        ],
+        onderdrukt_tekst=f"< {instellingen.min_groep}",
+    )
+    return buffer.getvalue()

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from dashboard import catalogus
+
 Soort = Literal["organisatie", "personeel", "verzuim", "enquete"]
 SOORTEN: tuple[Soort, ...] = ("organisatie", "personeel", "verzuim", "enquete")
 
@@ -101,17 +103,7 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
 }
 
 #: The JD-R scales of DESIGN 2.4 (other numeric columns in a survey file are kept as extra scales).
-SCHALEN: dict[str, tuple[str, str]] = {
-    # name: (group, Dutch label)
-    "werkdruk": ("taakeisen", "Werkdruk"),
-    "emotionele_belasting": ("taakeisen", "Emotionele belasting"),
-    "autonomie": ("hulpbronnen", "Autonomie"),
-    "steun_leidinggevende": ("hulpbronnen", "Steun leidinggevende"),
-    "steun_collegas": ("hulpbronnen", "Steun collega's"),
-    "ontwikkelmogelijkheden": ("hulpbronnen", "Ontwikkelmogelijkheden"),
-    "bevlogenheid": ("uitkomsten", "Bevlogenheid"),
-    "uitputting": ("uitkomsten", "Uitputting"),
-}
+SCHALEN: tuple[str, ...] = tuple(s.sleutel for s in catalogus.SCHALEN)
 
 _STRIP = re.compile(r"[\s_\-\.'’`´/()]+")
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import functools
-import io
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import config, definitions
+from dashboard import config
 from dashboard import format as fmt
-from dashboard.charts import theme
-from dashboard.exports import afbeelding, pptx
-from dashboard.exports.xlsx import frame_naar_werkboek
+from dashboard.charts import Grafiek, theme
+from dashboard.exports import afbeelding, pptx, xlsx
 from dashboard.i18n import t
 from dashboard.veilig import csv_frame
+from dashboard.views import Kader
 from dashboard.views.overzicht import Kaart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,9 +31,7 @@ def kaarten(
     ander = "maand" if basis == "r12" else "r12"
     for kolom, k in zip(kolommen, rij, strict=True):
         d = k.verschil(basis)
-        eenheid = (
-            " %-punt" if k.suffix == "%" and taal == "nl" else " pp" if k.suffix == "%" else ""
-        )
+        eenheid = " " + t("%-punt", taal) if k.suffix == "%" else ""
         with kolom, st.container(border=True):
             tekst = fmt.verschil(d, k.decimalen, eenheid, taal) if d is not None else None
             gelijk = d is not None and round(d, k.decimalen) == 0
@@ -51,9 +48,7 @@ def kaarten(
                 # a count at the month's end: the rolling 12 months would repeat the same number
                 tweede = f"{t('aantal', taal)} {fmt.getal(aantal_frequent, 0, taal) if aantal_frequent is not None and not k.onderdrukt else '–'}"
             else:
-                tweede = (
-                    f"{t('12 mnd' if ander == 'r12' else 'maand', taal)} {k.waarde(ander, taal)}"
-                )
+                tweede = f"{(t('12 mnd', taal) if ander == 'r12' else t('maand', taal))} {k.waarde(ander, taal)}"
             st.caption(f"{t('vorig jaar', taal)} {k.vorig(basis, taal)} · {tweede}")
 
 
@@ -68,35 +63,37 @@ def _uitleg(sleutel: str, taal: str) -> str:
 
 
 def grafiek(
-    fig: go.Figure,
+    g: Grafiek | go.Figure,
     *,
     sleutel: str,
-    taal: str,
+    taal: str | None = None,
     tabel: pl.DataFrame | None = None,
     on_select: str = "ignore",
     alleen_grafiek: bool = False,
 ) -> object:
     """A chart exactly as exported (theme=None) with, below it, a table toggle and downloads:
     Excel (the numbers), PNG and SVG rendered on the server, and a one-slide PowerPoint."""
-    titel = _titel(fig)
+    if isinstance(g, go.Figure):  # builders that do not return a Grafiek yet
+        g = _als_grafiek(g, tabel, taal or "nl")
+    taal = g.taal
     keuze = st.plotly_chart(
-        fig, theme=None, key=sleutel, config=theme.plotly_config(titel),
+        g.figuur, theme=None, key=sleutel, config=theme.plotly_config(g.titel),
         on_select=on_select,  # type: ignore[call-overload]
         selection_mode="points",
     )  # fmt: skip
-    _onthoud(fig, tabel)
+    _onthoud(g)
     if alleen_grafiek:  # presentation mode: the chart, nothing around it
         return keuze
-    naam = theme.bestandsnaam(titel)
+    naam = g.bestandsnaam
     kolommen = st.columns([2, 1, 1, 1, 1.3, 2.7])
     toon = False
-    if tabel is not None:
+    if g.tabel is not None:
         with kolommen[0]:
             toon = st.toggle(t("Toon als tabel", taal), key=f"{sleutel}_tabel")
         with kolommen[1]:
             st.download_button(
-                "Excel", lambda: werkboek(fig, tabel, taal), file_name=f"{naam}.xlsx", mime=XLSX_MIME,
-                key=f"{sleutel}_xlsx", icon=":material/table:", on_click="ignore",
+                "Excel", functools.partial(xlsx.grafiek_werkboek, g), file_name=f"{naam}.xlsx",
+                mime=XLSX_MIME, key=f"{sleutel}_xlsx", icon=":material/table:", on_click="ignore",
                 help=t("Download als Excel", taal),
             )  # fmt: skip
     beschikbaar, reden = afbeelding.beschikbaar()
@@ -106,73 +103,38 @@ def grafiek(
     ):
         with kolom:
             st.download_button(
-                formaat.upper(), functools.partial(afbeelding.afbeelding, fig, formaat), file_name=f"{naam}.{formaat}",
-                mime=mime, key=f"{sleutel}_{formaat}", icon=":material/image:", on_click="ignore",
-                disabled=not beschikbaar, help=reden or t("Download als afbeelding", taal) + " (1600×900)",
+                formaat.upper(), functools.partial(afbeelding.afbeelding, g.figuur, formaat),
+                file_name=f"{naam}.{formaat}", mime=mime, key=f"{sleutel}_{formaat}",
+                icon=":material/image:", on_click="ignore", disabled=not beschikbaar,
+                help=reden or t("Download als afbeelding", taal) + " (1600×900)",
             )  # fmt: skip
     with kolommen[4]:
         st.download_button(
-            "PowerPoint", lambda: pptx.deck(titel, theme.ondertitel_van(fig), [dia(fig)], taal=taal),
+            "PowerPoint", functools.partial(pptx.deck, g.titel, g.ondertitel, [pptx.Dia.van(g)], taal=taal),
             file_name=f"{naam}.pptx", mime=PPTX_MIME, key=f"{sleutel}_pptx", icon=":material/slideshow:",
             on_click="ignore", help=t("Download als PowerPoint", taal),
         )  # fmt: skip
-    if toon and tabel is not None:
+    if toon and g.tabel is not None:
         # the table's own CSV download writes these cells: names are never a formula there
-        st.dataframe(fmt.tabel_tekst(csv_frame(tabel), taal), hide_index=True, width="stretch")
+        st.dataframe(fmt.tabel_tekst(csv_frame(g.tabel), taal), hide_index=True, width="stretch")
     return keuze
 
 
-def _titel(fig: go.Figure) -> str:
-    return theme.titel_van(fig) or "grafiek"
+def _als_grafiek(fig: go.Figure, tabel: pl.DataFrame | None, taal: str) -> Grafiek:
+    kader = Kader(
+        theme.titel_van(fig) or "grafiek", theme.ondertitel_van(fig), None,
+        config.settings().min_groep, taal,
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabel)
 
 
-def dia(fig: go.Figure) -> pptx.Dia:
-    """The slide of a figure: its title, subtitle and source line, the chart native."""
-    return pptx.Dia(
-        _titel(fig),
-        theme.ondertitel_van(fig),
-        theme.voetnoot_van(fig),
-        figuur=fig,
-        notities=_notities(),
-    )
-
-
-def _notities() -> str:
-    return "\n".join(
-        f"{k}: {v}"
-        for k, v in definitions.toelichting_regels(
-            config.settings().min_groep, config.settings().min_respondenten
-        )
-    )
-
-
-def werkboek(fig: go.Figure, tabel: pl.DataFrame, taal: str) -> bytes:
-    """The numbers behind a chart as a workbook, with a 'Toelichting' sheet (selection, source,
-    definitions, suppression)."""
-    titel = _titel(fig)
-    buffer = io.BytesIO()
-    frame_naar_werkboek(
-        {titel[:31] or "Gegevens": tabel},
-        buffer,
-        toelichting=[
-            ("Onderwerp", titel),
-            ("Selectie", theme.ondertitel_van(fig)),
-            ("Bron en peildatum", theme.voetnoot_van(fig)),
-            *definitions.toelichting_regels(
-                config.settings().min_groep, config.settings().min_respondenten
-            ),
-        ],
-    )
-    return buffer.getvalue()
-
-
-def _onthoud(fig: go.Figure, tabel: pl.DataFrame | None) -> None:
-    """Keep this run's figures, for the page's PowerPoint download."""
+def _onthoud(g: Grafiek) -> None:
+    """Keep this run's charts, for the page's PowerPoint download."""
     ss = st.session_state
     run = ss.get("_frame_teller", 0)
     if ss.get("_figuren_run") != run:
         ss["_figuren_run"], ss["_figuren"] = run, []
-    ss["_figuren"].append(fig)
+    ss["_figuren"].append(g)
 
 
 def pagina_pptx(titel: str, ondertitel: str, taal: str, *, sleutel: str) -> None:
@@ -182,7 +144,7 @@ def pagina_pptx(titel: str, ondertitel: str, taal: str, *, sleutel: str) -> None
         return
     st.download_button(
         t("Download als PowerPoint", taal) + f" ({len(figuren)} dia's)",
-        lambda: pptx.deck(titel, ondertitel, [dia(f) for f in figuren], taal=taal),
+        lambda: pptx.deck(titel, ondertitel, [pptx.Dia.van(g) for g in figuren], taal=taal),
         file_name=f"{theme.bestandsnaam(titel)}.pptx", mime=PPTX_MIME, key=sleutel,
         icon=":material/slideshow:", on_click="ignore", type="primary",
     )  # fmt: skip

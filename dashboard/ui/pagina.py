@@ -49,16 +49,10 @@ def selectie() -> tuple[Selectie, frozenset[str] | None]:
         taal = st.session_state.get("sel_taal", "nl")
         if toegang is not None:
             st.warning(
-                "U hebt geen toegang tot een organisatie. Vraag de beheerder om toegang."
-                if taal == "nl"
-                else "You have no access to any organisation. Ask the administrator."
+                t("U hebt geen toegang tot een organisatie. Vraag de beheerder om toegang.", taal)
             )
         else:
-            st.info(
-                "Er zijn nog geen gegevens. Lees extracten in op de pagina Gegevens."
-                if taal == "nl"
-                else "There is no data yet. Import extracts on the Data page."
-            )
+            st.info(t("Er zijn nog geen gegevens. Lees extracten in op de pagina Gegevens.", taal))
         st.stop()
     return sel, toegang
 

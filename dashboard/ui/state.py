@@ -13,8 +13,9 @@ from dashboard.i18n import t
 from dashboard.periods import Maand, maanden
 from dashboard.selectie import Selectie
 
-#: Query parameters owned by the shared selection; pages may add their own (e.g. `stap`).
-SELECTIE_PARAMS = ("org", "eenheid", "maand", "vgl", "taal", "lk", "gs", "sg")
+#: Query parameters owned by the shared selection; pages declare their own in
+#: dashboard.selectie.PAGINAPARAMETERS.
+SELECTIE_PARAMS = sel_mod.SELECTIE_PARAMS
 _SLEUTELS = {
     "organisatie": "sel_org",
     "eenheid": "sel_eenheid",
@@ -44,14 +45,21 @@ def _zet_widgets(s: Selectie) -> None:
 
 
 def begin(
-    boom: Boom, toegang: frozenset[str] | None, opties: Mapping[str, tuple[str, ...]]
+    boom: Boom,
+    toegang: frozenset[str] | None,
+    opties: Mapping[str, tuple[str, ...]],
+    pagina: str = "",
 ) -> Selectie | None:
-    """The selection before the widgets are drawn: from the URL on a fresh load or a pasted link."""
+    """The selection before the widgets are drawn: from the URL on a fresh load or a pasted link,
+    from the session when the user went to another page (Streamlit clears the URL then)."""
     params = _url_params()
     ss = st.session_state
+    vorige_pagina = ss.get("sel_pagina")
+    ss["sel_pagina"] = pagina
+    andere_pagina = vorige_pagina is not None and vorige_pagina != pagina and not params
     # a new session, or a URL that differs from what this session last wrote (link pasted,
-    # back button): the URL wins
-    if "sel_url" not in ss or params != ss["sel_url"]:
+    # back button): the URL wins; a page change without parameters keeps the selection
+    if "sel_url" not in ss or (params != ss["sel_url"] and not andere_pagina):
         s = sel_mod.uit_url(params, boom, toegang, opties)
         if s is None:
             return None
@@ -78,16 +86,49 @@ def huidig(
     return sel_mod.uit_url(params, boom, toegang, opties)
 
 
-def schrijf_url(s: Selectie) -> None:
-    """Put the selection in the URL (explicit values) next to the page's own parameters."""
+def schrijf_url(s: Selectie, pagina: str = "") -> None:
+    """Put the selection in the URL (explicit values), with this page's own parameters as the
+    session holds them; parameters of other pages are dropped."""
     nieuw = s.naar_url()
-    for k in SELECTIE_PARAMS:
-        if k not in nieuw and k in st.query_params:
+    eigen = {p.sleutel: p for p in sel_mod.PAGINAPARAMETERS.get(pagina, ())}
+    ss = st.session_state
+    for p in eigen.values():
+        waarde = ss.get(p.sessie)
+        if waarde not in (None, ""):
+            nieuw[p.sleutel] = str(waarde)
+    anders = {q.sleutel for ps in sel_mod.PAGINAPARAMETERS.values() for q in ps} - set(eigen)
+    for k in list(st.query_params):
+        if (k in SELECTIE_PARAMS or k in anders or k in eigen) and k not in nieuw:
             del st.query_params[k]
     for k, v in nieuw.items():
         if st.query_params.get(k) != v:
             st.query_params[k] = v
-    st.session_state["sel_url"] = nieuw
+    ss["sel_url"] = {k: v for k, v in nieuw.items() if k in SELECTIE_PARAMS}
+
+
+def pagina_waarde(pagina: str, sleutel: str) -> str:
+    """A page parameter: what the session holds (the user's last choice on this page, also
+    after visiting another page), else what the URL says (a shared link), else ''."""
+    p = sel_mod.pagina_parameter(pagina, sleutel)
+    ss = st.session_state
+    url = st.query_params.get(p.sleutel)
+    if url is not None and url != ss.get(f"_url_{p.sessie}"):
+        # a new link or the back button: the URL wins once
+        ss[f"_url_{p.sessie}"] = url
+        ss[p.sessie] = url
+    waarde = ss.get(p.sessie)
+    return "" if waarde is None else str(waarde)
+
+
+def zet_pagina_waarde(pagina: str, sleutel: str, waarde: object) -> None:
+    """Remember a page parameter (written to the URL with the selection at the end of the run)."""
+    p = sel_mod.pagina_parameter(pagina, sleutel)
+    st.session_state[p.sessie] = "" if waarde is None else str(waarde)
+    st.session_state[f"_url_{p.sessie}"] = st.session_state[p.sessie]
+    if waarde in (None, ""):
+        st.query_params.pop(p.sleutel, None)
+    else:
+        st.query_params[p.sleutel] = str(waarde)
 
 
 def kies_eenheid(code: str) -> None:
@@ -101,7 +142,11 @@ def _bij_organisatie() -> None:
 
 
 def zijbalk(
-    boom: Boom, s: Selectie, toegang: frozenset[str] | None, opties: Mapping[str, tuple[str, ...]]
+    boom: Boom,
+    s: Selectie,
+    toegang: frozenset[str] | None,
+    opties: Mapping[str, tuple[str, ...]],
+    pagina: str = "",
 ) -> Selectie:
     """Draw the shared filters in the sidebar; returns the selection after this run's changes."""
     taal = s.taal
@@ -139,9 +184,10 @@ def zijbalk(
             t("Vergelijking", taal),
             list(sel_mod.VERGELIJKINGEN),
             key=_SLEUTELS["vergelijking"],
-            format_func=lambda v: t(
-                "zelfde maand vorig jaar" if v == "vorig_jaar" else "voortschrijdend 12 maanden",
-                taal,
+            format_func=lambda v: (
+                t("zelfde maand vorig jaar", taal)
+                if v == "vorig_jaar"
+                else t("voortschrijdend 12 maanden", taal)
             ),
             required=True,
         )
@@ -168,7 +214,7 @@ def zijbalk(
             required=True,
         )  # fmt: skip
     nieuw = huidig(boom, toegang, opties) or s
-    schrijf_url(nieuw)
+    schrijf_url(nieuw, pagina)
     return nieuw
 
 

@@ -10,11 +10,39 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dashboard import format as fmt
-from dashboard.charts.theme import Kader
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.metrics import Filter, Groep, groepen
 from dashboard.selectie import Selectie
+
+
+@dataclass(frozen=True)
+class Kader:
+    """What frames a chart: a title stating the finding, the selection, the source."""
+
+    titel: str
+    ondertitel: str
+    peildatum: dt.date | None
+    min_groep: int = 10
+    taal: str = "nl"
+    bron: str = "Verzuimzicht, HR- en verzuimextracten"
+
+    @property
+    def voetnoot(self) -> str:
+        """Source line, with the peildatum and the suppression rule."""
+        delen = [f"{t('Bron', self.taal)}: {t(self.bron, self.taal)}"]
+        if self.peildatum:
+            delen.append(
+                f"{t('Peildatum', self.taal).lower()} {fmt.datum(self.peildatum, self.taal)}"
+            )
+        tekst = " · ".join(delen) + "."
+        if self.min_groep > 0:
+            tekst += " " + t(
+                "Groepen met minder dan {n} medewerkers zijn niet getoond (< {n}).",
+                self.taal,
+                n=self.min_groep,
+            )
+        return tekst
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,11 @@ import polars as pl
 from dashboard import format as fmt
 from dashboard import metrics, statistics
 from dashboard.charts import afdelingen as grafiek
-from dashboard.charts.theme import Kader
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context, periode_tekst
+from dashboard.views import Context, Kader, periode_tekst
 
 #: Period bases of the comparison: the rolling 12 months up to the selected month, or the month.
 BASISSEN: tuple[str, ...] = ("r12", "maand")
@@ -512,13 +511,20 @@ def venster_titel(a: Afdelingen, taal: str) -> str:
             soort=t(a.soort[0], taal),
             ref=a.referentie_naam,
         )
-    return t(
-        "Verzuimvenster: {aantal} meldt vaker én verzuimt meer dan {ref}"
+    return (
+        t(
+            "Verzuimvenster: {aantal} meldt vaker én verzuimt meer dan {ref}",
+            taal,
+            aantal=_aantal(vaak_lang, a.soort, taal),
+            ref=a.referentie_naam,
+        )
         if vaak_lang == 1
-        else "Verzuimvenster: {aantal} melden vaker én verzuimen meer dan {ref}",
-        taal,
-        aantal=_aantal(vaak_lang, a.soort, taal),
-        ref=a.referentie_naam,
+        else t(
+            "Verzuimvenster: {aantal} melden vaker én verzuimen meer dan {ref}",
+            taal,
+            aantal=_aantal(vaak_lang, a.soort, taal),
+            ref=a.referentie_naam,
+        )
     )
 
 
@@ -586,7 +592,7 @@ def regelkaart_titel(r: Regelkaart, taal: str) -> str:
         "Regelkaart {naam}: {n} met een signaal in de laatste 12 maanden ({soort})",
         taal,
         naam=r.naam,
-        n=f"{len(laatste)} {t('maand' if len(laatste) == 1 else 'maanden', taal)}",
+        n=f"{len(laatste)} {(t('maand', taal) if len(laatste) == 1 else t('maanden', taal))}",
         soort=t(meest, taal),
     )
 

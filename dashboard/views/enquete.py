@@ -21,37 +21,17 @@ import polars as pl
 
 from dashboard import config, metrics
 from dashboard import format as fmt
+from dashboard.catalogus import SCHAAL, SCHAALGROEPEN, SCHALEN, Schaal, schaal
 from dashboard.charts import enquete as grafieken
-from dashboard.charts.theme import Kader
 from dashboard.i18n import t
-from dashboard.ingest.columns import SCHALEN
 from dashboard.metrics import Filter, Groep
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context
+from dashboard.views import Context, Kader
 
 #: Scale groups of the JD-R model, in display order.
-GROEPEN: tuple[str, ...] = ("taakeisen", "hulpbronnen", "uitkomsten", "overig")
-GROEP_LABELS: dict[str, str] = {
-    "taakeisen": "Taakeisen",
-    "hulpbronnen": "Hulpbronnen",
-    "uitkomsten": "Uitkomsten",
-    "overig": "Overige schalen",
-}
-#: +1: a higher score is favourable; -1: unfavourable; 0: unknown (extra scales).
-RICHTING: dict[str, int] = {
-    "werkdruk": -1,
-    "emotionele_belasting": -1,
-    "autonomie": 1,
-    "steun_leidinggevende": 1,
-    "steun_collegas": 1,
-    "ontwikkelmogelijkheden": 1,
-    "bevlogenheid": 1,
-    "uitputting": -1,
-}
-#: Scale ranges (UWES bevlogenheid 0-6, the others 1-5).
-BEREIK: dict[str, tuple[float, float]] = {"bevlogenheid": (0.0, 6.0)}
-STANDAARD_BEREIK = (1.0, 5.0)
+GROEPEN: tuple[str, ...] = tuple(SCHAALGROEPEN)
+GROEP_LABELS: dict[str, str] = SCHAALGROEPEN
 
 NIVEAUS: tuple[str, ...] = ("afdelingen", "onderliggend")
 #: Fewer units than this: no correlation is stated.
@@ -64,33 +44,9 @@ DREMPEL_KOP = 0.1
 _JAAR = re.compile(r"(19|20)\d{2}")
 
 
-@dataclass(frozen=True)
-class Schaal:
-    """One survey scale: its key, label, JD-R group, direction and range."""
-
-    sleutel: str
-    label: str
-    groep: str
-    richting: int
-    bereik: tuple[float, float]
-
-    @property
-    def span(self) -> float:
-        """Width of the scale (4 for 1-5, 6 for 0-6)."""
-        return self.bereik[1] - self.bereik[0]
-
-
-def schaal(sleutel: str) -> Schaal:
-    """The scale description of a scale key (extra scales: group 'overig', no direction)."""
-    groep, label = SCHALEN.get(sleutel, ("overig", sleutel.replace("_", " ").capitalize()))
-    return Schaal(
-        sleutel, label, groep, RICHTING.get(sleutel, 0), BEREIK.get(sleutel, STANDAARD_BEREIK)
-    )
-
-
 def _schalen(sleutels: Sequence[str]) -> tuple[Schaal, ...]:
-    bekend = [s for s in SCHALEN if s in sleutels]
-    extra = sorted(s for s in set(sleutels) if s not in SCHALEN)
+    bekend = [s.sleutel for s in SCHALEN if s.sleutel in sleutels]
+    extra = sorted(s for s in set(sleutels) if s not in SCHAAL)
     return tuple(schaal(s) for s in [*bekend, *extra])
 
 
@@ -517,7 +473,7 @@ def _kop(e: Enquete, ctx: Context) -> str:
         "{schaal} {richting} van {van} naar {naar} sinds {vorige}",
         taal,
         schaal=schaal_label(grootste.schaal, taal).lower(),
-        richting=t("gestegen" if d > 0 else "gedaald", taal),
+        richting=(t("gestegen", taal) if d > 0 else t("gedaald", taal)),
         van=fmt.getal(grootste.vorige, 1, taal),
         naar=fmt.getal(grootste.score, 1, taal),
         vorige=e.vorige,
@@ -525,7 +481,7 @@ def _kop(e: Enquete, ctx: Context) -> str:
 
 
 def _eenheden_woord(e: Enquete, taal: str) -> str:
-    return t("afdelingen" if e.niveau == "afdelingen" else "eenheden", taal)
+    return t("afdelingen", taal) if e.niveau == "afdelingen" else t("eenheden", taal)
 
 
 def _kader(ctx: Context, titel: str, periode: str, extra: str = "") -> Kader:
@@ -692,7 +648,7 @@ def _scores_titel(e: Enquete, ctx: Context, modus: str) -> str:
             "{schaal} het sterkst {richting} bij {eenheid}: van {van} naar {naar} sinds {vorige}",
             taal,
             schaal=schaal_label(s, taal),
-            richting=t("gestegen" if s.richting < 0 else "gedaald", taal),
+            richting=(t("gestegen", taal) if s.richting < 0 else t("gedaald", taal)),
             eenheid=r["naam"],
             van=fmt.getal(r[f"vorige_{s.sleutel}"], 1, taal),  # type: ignore[arg-type]
             naar=fmt.getal(r[f"score_{s.sleutel}"], 1, taal),  # type: ignore[arg-type]
@@ -718,7 +674,7 @@ def _scores_titel(e: Enquete, ctx: Context, modus: str) -> str:
         "{schaal} het {uiterste} bij {eenheid}: {score} tegen {gemiddelde} gemiddeld",
         taal,
         schaal=schaal_label(s, taal),
-        uiterste=t("hoogst" if s.richting < 0 else "laagst", taal),
+        uiterste=(t("hoogst", taal) if s.richting < 0 else t("laagst", taal)),
         eenheid=r["naam"],
         score=fmt.getal(r[f"score_{s.sleutel}"], 1, taal),  # type: ignore[arg-type]
         gemiddelde=fmt.getal(org.get(f"score_{s.sleutel}"), 1, taal),
@@ -896,7 +852,7 @@ def samenhang_tekst(e: Enquete, sleutel: str, taal: str = "nl") -> str:
             taal,
             eenheden=_eenheden_woord(e, taal),
             schaal=label,
-            richting=t("hoger" if s.r > 0 else "lager", taal),
+            richting=(t("hoger", taal) if s.r > 0 else t("lager", taal)),
             r=fmt.getal(s.r, 2, taal),
         )
     elif abs(s.r) < 0.1:
@@ -914,7 +870,7 @@ def samenhang_tekst(e: Enquete, sleutel: str, taal: str = "nl") -> str:
             Sterkte=sterkte.capitalize(),
             eenheden=_eenheden_woord(e, taal),
             schaal=label,
-            richting=t("hoger" if s.r > 0 else "lager", taal),
+            richting=(t("hoger", taal) if s.r > 0 else t("lager", taal)),
             r=fmt.getal(s.r, 2, taal),
         )
     return zin + " " + voorbehoud(s, e, taal)
@@ -973,7 +929,7 @@ def verzuim_figuur(e: Enquete, ctx: Context, *, schaal_sleutel: str = "uitputtin
             "Meer {schaal}, {richting} verzuim: {sterkte} samenhang (r = {r}; {n} {eenheden})",
             taal,
             schaal=label.lower(),
-            richting=t("hoger" if s.r > 0 else "lager", taal),
+            richting=(t("hoger", taal) if s.r > 0 else t("lager", taal)),
             sterkte=_sterkte(s.r, taal),
             r=fmt.getal(s.r, 2, taal),
             n=s.n,

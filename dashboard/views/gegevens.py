@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import fastexcel
 import polars as pl
 
+from dashboard import catalogus
 from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.ingest import parse, validate
 from dashboard.ingest.columns import (
     KOLOMMEN,
-    SCHALEN,
     SOORTEN,
     herken_soort,
     kolom_index,
@@ -398,7 +398,7 @@ def geschiedenis_tabel(frame: pl.DataFrame, taal: str = "nl") -> pl.DataFrame:
                 t("Nr.", taal): r["import_id"],
                 t("Tijdstip", taal): tijdstip(r["tijdstip"], taal),
                 t("Door", taal): r["gebruiker"],
-                t("Actie", taal): t("terugzetten" if herstel else "import", taal),
+                t("Actie", taal): (t("terugzetten", taal) if herstel else t("import", taal)),
                 t("Peildatum", taal): fmt.datum(r["peildatum"], taal) if r["peildatum"] else "",
                 t("Soort", taal): r["soort"] or "",
                 t("Bestand", taal): r["bestandsnaam"]
@@ -643,19 +643,19 @@ def kolommen_tabel(taal: str = "nl") -> pl.DataFrame:
                 {
                     t("Soort", taal): soort,
                     t("Kolom", taal): k.naam,
-                    t("Verplicht", taal): t("ja" if k.verplicht else "nee", taal),
+                    t("Verplicht", taal): (t("ja", taal) if k.verplicht else t("nee", taal)),
                     t("Inhoud", taal): t(_TYPE[k.type], taal),
                     t("Ook herkend als", taal): ", ".join(k.aliassen),
                 }
             )
         if soort == "enquete":
-            for schaal, (_, label) in SCHALEN.items():
+            for schaal in catalogus.SCHALEN:
                 rijen.append(
                     {
                         t("Soort", taal): soort,
-                        t("Kolom", taal): schaal,
+                        t("Kolom", taal): schaal.sleutel,
                         t("Verplicht", taal): t("nee", taal),
-                        t("Inhoud", taal): t(_TYPE["getal"], taal) + f" · {label}",
+                        t("Inhoud", taal): t(_TYPE["getal"], taal) + f" · {t(schaal.label, taal)}",
                         t("Ook herkend als", taal): "",
                     }
                 )

@@ -13,6 +13,7 @@ from dashboard import afspraken, pilots
 from dashboard import format as fmt
 from dashboard.charts import theme
 from dashboard.exports.pptx import Dia
+from dashboard.i18n import N_, t
 from dashboard.periods import Maand
 from dashboard.store import Store
 from dashboard.views import Context, afdelingen, duur, enquete, overzicht
@@ -53,40 +54,36 @@ class Stap:
         )
 
 
-STAPNAMEN: tuple[tuple[str, str, str], ...] = (
-    # key, Dutch, English
-    ("vorige", "Afspraken vorige keer", "Agreements last time"),
-    ("kerncijfers", "Kerncijfers", "Key figures"),
-    ("trend", "Trend en vergelijking", "Trend and benchmarks"),
-    ("afdelingen", "Afdelingen", "Departments"),
-    ("duur", "Duur en signalen", "Duration and signals"),
-    ("pilots", "Pilots", "Pilots"),
-    ("enquete", "Medewerkersonderzoek", "Employee survey"),
-    ("afspraken", "Afspraken", "Agreements"),
-)
+STAPNAMEN: dict[str, str] = {
+    "vorige": N_("Afspraken vorige keer"),
+    "kerncijfers": N_("Kerncijfers"),
+    "trend": N_("Trend en vergelijking"),
+    "afdelingen": N_("Afdelingen"),
+    "duur": N_("Duur en signalen"),
+    "pilots": N_("Pilots"),
+    "enquete": N_("Medewerkersonderzoek"),
+    "afspraken": N_("Afspraken"),
+}
 
-
-_KORT = {
-    "vorige": ("Vorige keer", "Last time"),
-    "trend": ("Trend", "Trend"),
-    "duur": ("Duur", "Duration"),
-    "enquete": ("Onderzoek", "Survey"),
+#: Shorter names where the step chooser has little room.
+_KORT: dict[str, str] = {
+    "vorige": N_("Vorige keer"),
+    "trend": N_("Trend"),
+    "duur": N_("Duur"),
+    "enquete": N_("Onderzoek"),
 }
 
 
 def kort(sleutel: str, taal: str = "nl") -> str:
     """Short name of a step (for the step chooser)."""
     if sleutel in _KORT:
-        return _KORT[sleutel][1 if taal == "en" else 0]
+        return t(_KORT[sleutel], taal)
     return stapnaam(sleutel, taal)
 
 
 def stapnaam(sleutel: str, taal: str = "nl") -> str:
     """Display name of a step."""
-    for k, nl, en in STAPNAMEN:
-        if k == sleutel:
-            return en if taal == "en" else nl
-    return sleutel
+    return t(STAPNAMEN[sleutel], taal) if sleutel in STAPNAMEN else sleutel
 
 
 def kerncijfer_tabel(o: overzicht.Overzicht, taal: str = "nl") -> pl.DataFrame:
@@ -95,20 +92,14 @@ def kerncijfer_tabel(o: overzicht.Overzicht, taal: str = "nl") -> pl.DataFrame:
     for k in o.kaarten:
         rijen.append(
             {
-                "Maatstaf": k.label if taal == "nl" else _en(k.label),
-                "Deze maand": k.waarde("maand", taal),
-                "Zelfde maand vorig jaar": k.vorig("maand", taal),
-                "12 maanden": k.waarde("r12", taal),
-                "12 maanden een jaar eerder": k.vorig("r12", taal),
+                t("Maatstaf", taal): t(k.label, taal),
+                t("Deze maand", taal): k.waarde("maand", taal),
+                t("Zelfde maand vorig jaar", taal): k.vorig("maand", taal),
+                t("12 maanden", taal): k.waarde("r12", taal),
+                t("12 maanden een jaar eerder", taal): k.vorig("r12", taal),
             }
         )
     return pl.DataFrame(rijen)
-
-
-def _en(label: str) -> str:
-    from dashboard.i18n import t
-
-    return t(label, "en")
 
 
 def _kerncijfers(store: Store, ctx: Context) -> Stap:
@@ -192,7 +183,7 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
     e = enquete.bouw(store, ctx, meting=meting)
     fig = enquete.jdr_figuur(e, ctx)
     return Stap(
-        "enquete", stapnaam("enquete", ctx.taal), theme.titel_van(fig), ctx.ondertitel(f"meting {meting}"),
+        "enquete", stapnaam("enquete", ctx.taal), theme.titel_van(fig), ctx.ondertitel(t("meting {m}", ctx.taal, m=meting)),
         figuur=fig, tabel=enquete.tabel_jdr(e, ctx.taal),
     )  # fmt: skip
 
@@ -243,9 +234,11 @@ def afspraken_stap(store: Store, ctx: Context) -> Stap:
     sel = ctx.selectie
     lijst = afspraken.van_overleg(store, sel.organisatie, sel.maand)
     punten = [f"{a.tekst}" + (f" ({a.eigenaar})" if a.eigenaar else "") for a in lijst]
-    titel = "Afspraken" if ctx.taal == "nl" else "Agreements"
-    return Stap("afspraken", stapnaam("afspraken", ctx.taal), titel, ctx.ondertitel(fmt.maand(sel.maand, ctx.taal, lang=True)),
-                punten=punten or ["(nog geen afspraken vastgelegd)"])  # fmt: skip
+    return Stap(
+        "afspraken", stapnaam("afspraken", ctx.taal), t("Afspraken", ctx.taal),
+        ctx.ondertitel(fmt.maand(sel.maand, ctx.taal, lang=True)),
+        punten=punten or [t("(nog geen afspraken vastgelegd)", ctx.taal)],
+    )  # fmt: skip
 
 
 def vorige_stap(store: Store, ctx: Context) -> Stap | None:

@@ -10,7 +10,7 @@ import polars as pl
 from dashboard import benchmarks, metrics
 from dashboard import format as fmt
 from dashboard.charts import trend
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
 from dashboard.views import Context, niet_getoond_tekst, periode_tekst
@@ -121,37 +121,34 @@ def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
     jaar (5,3%)', for the month or for the 12 months up to it (the sidebar's comparison)."""
     taal = ctx.taal
     basis = "r12" if ctx.selectie.vergelijking == "r12" else "maand"
-    maandnaam = fmt.maandnaam(m.maand, taal)
-    if taal == "en":
-        wanneer = (
-            f"in the 12 months to {maandnaam} {m.jaar}"
-            if basis == "r12"
-            else f"in {maandnaam} {m.jaar}"
-        )
-        vergeleken = "a year earlier" if basis == "r12" else "last year"
-    else:
-        wanneer = (
-            f"in de 12 maanden t/m {maandnaam} {m.jaar}"
-            if basis == "r12"
-            else f"in {maandnaam} {m.jaar}"
-        )
-        vergeleken = "een jaar eerder" if basis == "r12" else "vorig jaar"
+    maand = f"{fmt.maandnaam(m.maand, taal)} {m.jaar}"
+    wanneer = (
+        t("in de 12 maanden t/m {maand}", taal, maand=maand)
+        if basis == "r12"
+        else t("in {maand}", taal, maand=maand)
+    )
+    vergeleken = t("een jaar eerder", taal) if basis == "r12" else t("vorig jaar", taal)
     if kaart.onderdrukt:
         waarom = niet_getoond_tekst(kaart.reden, ctx.min_groep, taal)
-        return f"{'Absence' if taal == 'en' else 'Verzuim'} {wanneer}: {waarom}"
+        return t("Verzuim {wanneer}: {waarde}", taal, wanneer=wanneer, waarde=waarom)
     waarde = kaart.waarde(basis, taal)
     d = kaart.verschil(basis)
     if d is None:
-        return f"{'Absence' if taal == 'en' else 'Verzuim'} {wanneer}: {waarde}"
-    if taal == "en":
-        if abs(d) < 0.05:
-            return f"Absence {wanneer} the same as {vergeleken} ({waarde})"
-        richting = "higher" if d > 0 else "lower"
-        return f"Absence {wanneer} {fmt.getal(abs(d), 1, taal)} percentage points {richting} than {vergeleken} ({waarde})"
+        return t("Verzuim {wanneer}: {waarde}", taal, wanneer=wanneer, waarde=waarde)
     if abs(d) < 0.05:
-        return f"Verzuim {wanneer} gelijk aan {vergeleken} ({waarde})"
-    richting = "hoger" if d > 0 else "lager"
-    return f"Verzuim {wanneer} {fmt.getal(abs(d), 1, taal)} procentpunt {richting} dan {vergeleken} ({waarde})"
+        return t(
+            "Verzuim {wanneer} gelijk aan {vergeleken} ({waarde})",
+            taal, wanneer=wanneer, vergeleken=vergeleken, waarde=waarde,
+        )  # fmt: skip
+    zin = (
+        N_("Verzuim {wanneer} {d} procentpunt hoger dan {vergeleken} ({waarde})")
+        if d > 0
+        else N_("Verzuim {wanneer} {d} procentpunt lager dan {vergeleken} ({waarde})")
+    )
+    return t(
+        zin, taal, wanneer=wanneer, d=fmt.getal(abs(d), 1, taal), vergeleken=vergeleken,
+        waarde=waarde,
+    )  # fmt: skip
 
 
 def trend_figuur(
@@ -181,21 +178,20 @@ def _trend_titel(r12: pl.DataFrame, metriek: str, ctx: Context) -> str:
     nu, toen = geldig[metriek][-1], geldig[metriek][-13]
     _, suffix, dec = trend.METRIEKEN[metriek]
     a, b = fmt.getal(toen, dec, ctx.taal) + suffix, fmt.getal(nu, dec, ctx.taal) + suffix
-    if ctx.taal == "en":
-        richting = "rising" if nu > toen else "falling" if nu < toen else "stable"
-        return f"{label} over 12 months {richting}: from {a} a year ago to {b}"
-    richting = "stijgt" if nu > toen else "daalt" if nu < toen else "stabiel"
-    return f"{label} over 12 maanden {richting}: van {a} een jaar eerder naar {b}"
+    zin = (
+        N_("{label} over 12 maanden stijgt: van {a} een jaar eerder naar {b}")
+        if nu > toen
+        else N_("{label} over 12 maanden daalt: van {a} een jaar eerder naar {b}")
+        if nu < toen
+        else N_("{label} over 12 maanden stabiel: van {a} een jaar eerder naar {b}")
+    )
+    return t(zin, ctx.taal, label=label, a=a, b=b)
 
 
 def seizoen_figuur(o: Overzicht, ctx: Context) -> go.Figure:
     """Each month against the same month of earlier years."""
     taal = ctx.taal
-    titel = (
-        "Seizoenspatroon: dezelfde maanden in eerdere jaren"
-        if taal == "nl"
-        else "Seasonality: the same months in earlier years"
-    )
+    titel = t("Seizoenspatroon: dezelfde maanden in eerdere jaren", taal)
     van = o.maanden["van"].min() if o.maanden.height else None
     tot = o.maanden["van"].max() if o.maanden.height else None
     return trend.seizoen(o.maanden, ctx.kader(titel, periode_tekst(van, tot, taal) if van else ""))

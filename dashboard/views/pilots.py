@@ -22,13 +22,12 @@ from dashboard import format as fmt
 from dashboard import metrics
 from dashboard import statistics as stat
 from dashboard.charts import pilots as grafiek
-from dashboard.charts.theme import Kader
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.pilots import Pilot, PilotFout
 from dashboard.store import Store
-from dashboard.views import Context, periode_tekst
+from dashboard.views import Context, Kader, periode_tekst
 
 METRIEKEN: tuple[stat.Metriek, ...] = ("meldingsfrequentie", "verzuimpercentage")
 LABELS = {"meldingsfrequentie": "Meldingsfrequentie", "verzuimpercentage": "Verzuimpercentage"}

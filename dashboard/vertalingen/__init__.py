@@ -1,1 +1,0 @@
-"""English translations per view: each module defines `EN = {"Dutch text": "English text"}`."""
