@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test test-fast lint format bench demo clean
+.PHONY: install run test test-fast lint format bench demo clean vertalingen
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,14 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy dashboard queries
+	$(BIN)/mypy dashboard queries pages app.py
+	$(BIN)/lint-imports
+
+# extract the interface texts (Babel) and add new ones to the English catalogue; fill in their
+# msgstr, and tests/test_i18n.py checks that none is missing
+vertalingen: install
+	$(BIN)/pybabel extract -F babel.cfg -k t -k tn:1,2 -k N_ --no-location -o locale/verzuimzicht.pot .
+	$(BIN)/pybabel update -i locale/verzuimzicht.pot -d locale -D verzuimzicht -l en --no-fuzzy-matching
 
 format: install
 	$(BIN)/ruff format .

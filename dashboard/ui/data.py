@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -12,6 +12,9 @@ from dashboard import config
 from dashboard.hierarchy import Boom, laad_boom
 from dashboard.store import Store
 from dashboard.views import Context
+
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner="Gegevens worden geladen…")
@@ -65,9 +68,10 @@ def _gecached(
 
 
 def bouw(
-    functie: Callable[..., Any], selectie: Any, toegang: frozenset[str] | None, **extra: Any
-) -> Any:
+    functie: Callable[..., T], selectie: Any, toegang: frozenset[str] | None, **extra: Any
+) -> T:
     """Build (or take from the cache) a view's data: `functie(store, ctx, **extra)` from
     dashboard.views, cached per selection and store version."""
     naam = f"{functie.__module__}.{functie.__qualname__}"
-    return _gecached(naam, versie(), selectie, toegang, tuple(sorted(extra.items())))
+    uit: T = _gecached(naam, versie(), selectie, toegang, tuple(sorted(extra.items())))
+    return uit
