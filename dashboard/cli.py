@@ -148,8 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from dashboard.exports.xlsx import rapport_xlsx
     from dashboard.ingest.importer import Bestand, importeer
-    from dashboard.ingest.report import rapport_tekst, rapport_xlsx
+    from dashboard.ingest.report import rapport_tekst
     from dashboard.store import Store
 
     peildatum = _datum(args.peildatum) if args.peildatum else None

@@ -84,14 +84,14 @@ class Boom:
 
 def laad_boom(store: Store) -> Boom:
     """Read the tree and the peildatums from the store."""
-    frame = store.frame("select eenheid, naam, ouder, organisatie, niveau, nr from eenheid")
+    frame = store.query("boom_eenheden")
     boom = Boom()
     for code, naam, ouder, organisatie, niveau, nr in frame.iter_rows():
         boom.eenheden[code] = Eenheid(code, naam, ouder, organisatie, int(niveau), int(nr))
     for e in sorted(boom.eenheden.values(), key=lambda e: e.naam.lower()):
         if e.ouder is not None:
             boom.kinderen.setdefault(e.ouder, []).append(e.code)
-    for organisatie, peildatum in store.sql("select organisatie, peildatum from peil"):
+    for organisatie, peildatum in store.query("boom_peildatums").iter_rows():
         boom.peildatum[organisatie] = peildatum
     return boom
 

@@ -354,7 +354,7 @@ def normaliseer(store: Store, filter: Filter) -> Filter:
 
 
 def _waarden(store: Store) -> dict[str, tuple[str, ...]]:
-    frame = store.frame("select lk, gs, sg from attribuut")
+    frame = store.query("attribuutwaarden")
     return {naam: tuple(sorted(set(frame[kolom].to_list()))) for naam, kolom in DIMENSIES.items()}
 
 

@@ -59,9 +59,9 @@ def patroon(store: Store, min_groep: int) -> pl.DataFrame:
         return publicatie.leeg()
 
     def maak() -> pl.DataFrame:
-        rij = store.sql("select min_groep from publicatie_minimum")
+        rij = store.query("publicatie_minimum").rows()
         if rij and rij[0][0] == min_groep:
-            return store.frame("select maand, knoop, dims, reden from publicatie").with_columns(
+            return store.query("publicatie_opgeslagen").with_columns(
                 pl.col("maand").cast(pl.Date),
                 pl.col("knoop").cast(pl.Int64),
                 pl.col("dims").cast(pl.Int8),

@@ -46,7 +46,9 @@ ALLE_DIMS: tuple[int, ...] = tuple(sorted(range(8), key=lambda d: (d.bit_count()
 #: Changes whenever the rule changes, so that stores built by an older rule are rebuilt.
 VERSIE = 1
 #: The queries the pattern reads (part of the store's build fingerprint).
-QUERIES: tuple[str, ...] = ("publicatie_knopen", "publicatie_eigen")
+QUERIES: tuple[str, ...] = (
+    "publicatie_knopen", "publicatie_eigen", "kalender_maanden", "publicatie_attributen",
+)  # fmt: skip
 
 #: Why a node is hidden.
 KLEIN, BESCHERMING, FILTERCEL = 1, 2, 3
@@ -72,11 +74,11 @@ def bereken(cur: duckdb.DuckDBPyConnection, min_groep: int) -> pl.DataFrame:
     if min_groep <= 0:
         return leeg()
     knopen = vraag(cur, "publicatie_knopen")
-    maanden = cur.sql("select maand, dagen from kalender order by maand").pl()
+    maanden = vraag(cur, "kalender_maanden")
     if not knopen.height or not maanden.height:
         return leeg()
     boom = _Boom.van(knopen)
-    attributen = cur.sql("select attr, lk, gs, sg from attribuut order by attr").pl()
+    attributen = vraag(cur, "publicatie_attributen")
     s, b = _inhoud(cur, boom, maanden, attributen)
     drempel = (maanden["dagen"].to_numpy().astype(np.float32) * min_groep)[None, :, None]
     verborgen: dict[int, np.ndarray] = {}

@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import format as fmt
+from dashboard.exports.xlsx import rapport_xlsx
 from dashboard.i18n import t
 from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.importer import Bestand
@@ -113,7 +114,7 @@ def toon_weigering(uitkomst: view.Uitkomst) -> None:
     if rapport.height:
         # built when clicked: a large report takes a while and most refusals are read on screen
         st.download_button(
-            t("Download probleemrapport (Excel)", taal), lambda: view.rapport_excel(rapport),
+            t("Download probleemrapport (Excel)", taal), lambda: rapport_xlsx(rapport.head(view.EXCEL_MAX)),
             file_name=f"probleemrapport_{dt.date.today():%Y%m%d}.xlsx", mime=XLSX_MIME,
             key="gegevens_rapport_xlsx", icon=":material/download:", on_click="ignore",
         )  # fmt: skip

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from dashboard import catalogus
 from dashboard import format as fmt
+from dashboard.charts import trend
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina
 from dashboard.veilig import markdown_tekst
@@ -23,26 +25,19 @@ links, rechts = st.columns([3, 2])
 with links:
     metriek = st.segmented_control(
         t("Maatstaf", taal),
-        ["verzuimpercentage", "meldingsfrequentie"],
+        [m.sleutel for m in catalogus.met_keuze("trend")],
         default="verzuimpercentage",
         key="overzicht_metriek",
-        format_func=lambda m: (
-            t("Verzuimpercentage", taal)
-            if m == "verzuimpercentage"
-            else t("Meldingsfrequentie", taal)
-        ),
+        format_func=lambda m: t(catalogus.metriek(m).label, taal),
         required=True,
     )
 with rechts:
     benchmarks = st.toggle(t("Benchmarks tonen", taal), value=True, key="overzicht_benchmarks")
 
 components.grafiek(
-    overzicht.trend_figuur(o, ctx, metriek=metriek, benchmarks_tonen=benchmarks),
-    sleutel="overzicht_trend",
-    taal=taal,
-    tabel=overzicht.tabel(o, taal),
+    trend.trend(o, ctx, metriek=metriek, benchmarks_tonen=benchmarks), sleutel="overzicht_trend"
 )
-components.grafiek(overzicht.seizoen_figuur(o, ctx), sleutel="overzicht_seizoen", taal=taal)
+components.grafiek(trend.seizoen(o, ctx), sleutel="overzicht_seizoen")
 
 st.divider()
 components.pagina_pptx(

@@ -11,8 +11,9 @@ import openpyxl
 import polars as pl
 import pytest
 
+from dashboard.exports.xlsx import rapport_xlsx
 from dashboard.ingest.identifiers import maskeer
-from dashboard.ingest.report import rapport_tekst, rapport_xlsx
+from dashboard.ingest.report import rapport_tekst
 from dashboard.store import Store
 from dashboard.views.gegevens import is_privacyprobleem, rapport_csv, rapport_scherm
 from tests.conftest import importeer_teksten

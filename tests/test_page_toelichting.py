@@ -27,8 +27,18 @@ def test_minimum_uit_de_instellingen(app, monkeypatch):
     assert "minder dan 15 medewerkers" in tekst
 
 
-def test_engels_met_korte_samenvattingen(app):
+def test_engels_helemaal(app):
+    """The whole Toelichting in English: headings, definitions, privacy rules and sources."""
+    from dashboard import i18n
+
+    i18n.ONTBREKEND.clear()
     at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10", taal="en")
     assert not at.exception
     assert at.title[0].value == "Definitions and sources"
-    assert any(c.value.startswith("Absence rate:") for c in at.caption)
+    koppen = [h.value for h in at.subheader]
+    assert koppen[:5] == ["Headcount", "FTE", "Available days", "Absence days", "Absence rate"]
+    tekst = " ".join(m.value for m in at.markdown)
+    assert "The share of available time lost to sickness" in tekst
+    assert "fewer than 10 employees" in tekst and "Why is a large group sometimes hidden?" in tekst
+    assert "Het deel van de beschikbare tijd" not in tekst
+    assert not i18n.ONTBREKEND, sorted(i18n.ONTBREKEND)[:5]

@@ -10,8 +10,7 @@ import polars as pl
 import pytest
 
 from dashboard import veilig
-from dashboard.exports.xlsx import frame_naar_werkboek
-from dashboard.ingest.report import rapport_xlsx
+from dashboard.exports.xlsx import frame_naar_werkboek, rapport_xlsx
 from dashboard.views.gegevens import rapport_csv
 from tests.test_ingest import ORG, weiger
 

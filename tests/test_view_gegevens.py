@@ -281,6 +281,8 @@ def test_rapport_als_excel_en_csv(monkeypatch):
 
     import openpyxl
 
+    from dashboard.exports.xlsx import rapport_xlsx
+
     rapport = samenvoegen(
         [
             probleem("v.csv", "geen geldige datum", "eerste_verzuimdag", rij=i, waarde="31-02")
@@ -288,7 +290,9 @@ def test_rapport_als_excel_en_csv(monkeypatch):
         ]
     )
     monkeypatch.setattr(view, "EXCEL_MAX", 3)
-    blad = openpyxl.load_workbook(io.BytesIO(view.rapport_excel(rapport)))["Problemen"]
+    blad = openpyxl.load_workbook(io.BytesIO(rapport_xlsx(rapport.head(view.EXCEL_MAX))))[
+        "Problemen"
+    ]
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0] == ("Bestand", "Rij", "Kolom", "Waarde", "Reden")
     assert [r[1] for r in rijen[1:]] == [2, 3, 4]  # only the first EXCEL_MAX

@@ -7,19 +7,35 @@ import datetime as dt
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import benchmarks, catalogus
 from dashboard import format as fmt
-from dashboard.charts import theme
+from dashboard.charts import Grafiek, theme
 from dashboard.i18n import t
-from dashboard.views import Kader
+from dashboard.views import Context, Kader, overzicht
 
-METRIEKEN: dict[str, tuple[str, str, int]] = {
-    # key: (label, unit suffix, decimals)
-    "verzuimpercentage": ("Verzuimpercentage", "%", 1),
-    "meldingsfrequentie": ("Meldingsfrequentie", "", 2),
-    "gem_verzuimduur": ("Gemiddelde verzuimduur", "", 1),
-    "nulverzuimpercentage": ("Nulverzuim", "%", 1),
-    "frequent_verzuim_pct": ("Frequent verzuim", "%", 1),
-}
+
+def trend(
+    o: overzicht.Overzicht,
+    ctx: Context,
+    *,
+    metriek: str = "verzuimpercentage",
+    benchmarks_tonen: bool = True,
+) -> Grafiek:
+    """The Overzicht trend: monthly bars, the rolling 12-month line and the benchmarks."""
+    toon = overzicht.benchmarks_tonen(ctx, metriek, benchmarks_tonen)
+    kader = overzicht.trend_kader(o, ctx, metriek)
+    fig = _trend(
+        o.maanden, o.voortschrijdend, kader, metriek=metriek,
+        cbs=benchmarks.cbs_sector_o() if toon else None,
+        rijk=benchmarks.rijk_maand() if toon else None,
+    )  # fmt: skip
+    return Grafiek(fig, kader, overzicht.tabel(o, ctx.taal))
+
+
+def seizoen(o: overzicht.Overzicht, ctx: Context) -> Grafiek:
+    """Each month against the same month of earlier years."""
+    kader = overzicht.seizoen_kader(o, ctx)
+    return Grafiek(_seizoen(o.maanden, kader), kader, overzicht.tabel(o, ctx.taal))
 
 
 def _waardetekst(waarde: float | None, onderdrukt: bool, metriek: str, taal: str) -> str:
@@ -27,11 +43,11 @@ def _waardetekst(waarde: float | None, onderdrukt: bool, metriek: str, taal: str
         return f"{t('onderdrukt', taal)} ({fmt.ONDERDRUKT})"
     if waarde is None:
         return t("geen gegevens", taal)
-    _, suffix, dec = METRIEKEN[metriek]
-    return f"{fmt.getal(waarde, dec, taal)}{suffix}"
+    m = catalogus.metriek(metriek)
+    return f"{fmt.getal(waarde, m.decimalen, taal)}{m.eenheid}"
 
 
-def trend(
+def _trend(
     maanden: pl.DataFrame,
     voortschrijdend: pl.DataFrame,
     kader: Kader,
@@ -46,7 +62,7 @@ def trend(
     month's first day). `cbs`: van/tot/pct quarters; `rijk`: maand/pct.
     """
     taal = kader.taal
-    label, suffix, _ = METRIEKEN[metriek]
+    label, suffix = catalogus.metriek(metriek).label, catalogus.metriek(metriek).eenheid
     fig = go.Figure()
     x = maanden["van"].to_list()
     y = maanden[metriek].to_list()
@@ -87,7 +103,7 @@ def trend(
             line={"color": theme.LINTBLAUW, "width": 3},
             name=t("Voortschrijdend jaargemiddelde", taal),
             hovertext=[
-                f"{t('12 maanden', taal)} t/m {m}: {_waardetekst(v, o, metriek, taal)}"
+                t("12 maanden t/m {m}: {w}", taal, m=m, w=_waardetekst(v, o, metriek, taal))
                 for m, v, o in zip(
                     theme.maandlabels(maand_eind, taal),
                     yr,
@@ -106,7 +122,8 @@ def trend(
             ys = [*kw["pct"].to_list(), kw["pct"][-1]]
             tekst = [
                 f"CBS sector O {r['van'].year}-K{(r['van'].month + 2) // 3}: "
-                f"{fmt.procent(r['pct'], 1, taal)}" + (" (voorlopig)" if r["voorlopig"] else "")
+                f"{fmt.procent(r['pct'], 1, taal)}"
+                + (f" ({t('voorlopig', taal)})" if r["voorlopig"] else "")
                 for r in kw.iter_rows(named=True)
             ]
             fig.add_scatter(
@@ -161,7 +178,7 @@ def _benchmark_bron(cbs: pl.DataFrame | None, rijk: pl.DataFrame | None, taal: s
         delen.append(CBS_BRON)
     if rijk is not None and rijk.height:
         delen.append(RIJK_BRON)
-    return f"{t('Bron', taal)} benchmarks: {'; '.join(delen)}." if delen else ""
+    return t("Bron benchmarks: {bronnen}.", taal, bronnen="; ".join(delen)) if delen else ""
 
 
 def _melding_klein(fig: go.Figure, kader: Kader) -> None:
@@ -176,12 +193,12 @@ def _melding_klein(fig: go.Figure, kader: Kader) -> None:
     )  # fmt: skip
 
 
-def seizoen(
+def _seizoen(
     maanden: pl.DataFrame, kader: Kader, *, metriek: str = "verzuimpercentage", jaren: int = 4
 ) -> go.Figure:
     """Same months of earlier years: one line per year over jan..dec, the latest year emphasised."""
     taal = kader.taal
-    label, suffix, _ = METRIEKEN[metriek]
+    label, suffix = catalogus.metriek(metriek).label, catalogus.metriek(metriek).eenheid
     frame = maanden.with_columns(
         pl.col("van").dt.year().alias("jaar"), pl.col("van").dt.month().alias("mnd")
     )

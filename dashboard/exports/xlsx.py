@@ -141,3 +141,21 @@ def grafiek_werkboek(g: Grafiek) -> bytes:
         onderdrukt_tekst=f"< {instellingen.min_groep}",
     )
     return buffer.getvalue()
+
+
+def rapport_xlsx(rapport: pl.DataFrame) -> bytes:
+    """The complete report as an Excel workbook (for download)."""
+    tabel = rapport.rename(
+        {"bestand": "Bestand", "rij": "Rij", "kolom": "Kolom", "waarde": "Waarde", "reden": "Reden"}
+    )
+    buffer = io.BytesIO()
+    frame_naar_werkboek(
+        {"Problemen": tabel},
+        buffer,
+        toelichting=[
+            ("Wat", "Problemen gevonden bij het inlezen van extracten"),
+            ("Gevolg", "De import is geweigerd; er is niets in de gegevens veranderd."),
+            ("Rij", "Het rijnummer zoals u het in het bestand ziet (in Excel of een teksteditor)."),
+        ],
+    )
+    return buffer.getvalue()

@@ -74,14 +74,11 @@ class _Huidig:
 def _huidige_context(store: Store | None) -> _Huidig:
     if store is None:
         return _Huidig()
-    mw_org = store.frame(
-        "select m.medewerker_id, arg_max(d.organisatie, d.begin) as _org "
-        "from dienst d join medewerker m using (mw) group by m.medewerker_id"
-    )
+    mw_org = store.query("import_huidig_medewerkers")
     return _Huidig(
-        eenheden=dict(store.sql("select eenheid, organisatie from eenheid")),
+        eenheden=dict(store.query("import_huidig_eenheden").iter_rows()),
         medewerkers=set(mw_org["medewerker_id"].to_list()),
-        peildatum=store.sql("select max(peildatum) from peil")[0][0],
+        peildatum=store.query("import_huidige_peildatum")["peildatum"][0],
         organisatie_van_medewerker=mw_org,
     )
 

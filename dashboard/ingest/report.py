@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -82,23 +81,3 @@ def rapport_tekst(rapport: pl.DataFrame, max_regels: int = 1000) -> str:
             f"... en nog {rapport.height - max_regels} problemen (zie het volledige rapport)"
         )
     return "\n".join(regels)
-
-
-def rapport_xlsx(rapport: pl.DataFrame) -> bytes:
-    """The complete report as an Excel workbook (for download)."""
-    from dashboard.exports.xlsx import frame_naar_werkboek
-
-    tabel = rapport.rename(
-        {"bestand": "Bestand", "rij": "Rij", "kolom": "Kolom", "waarde": "Waarde", "reden": "Reden"}
-    )
-    buffer = io.BytesIO()
-    frame_naar_werkboek(
-        {"Problemen": tabel},
-        buffer,
-        toelichting=[
-            ("Wat", "Problemen gevonden bij het inlezen van extracten"),
-            ("Gevolg", "De import is geweigerd; er is niets in de gegevens veranderd."),
-            ("Rij", "Het rijnummer zoals u het in het bestand ziet (in Excel of een teksteditor)."),
-        ],
-    )
-    return buffer.getvalue()

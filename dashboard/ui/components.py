@@ -36,7 +36,7 @@ def kaarten(
             tekst = fmt.verschil(d, k.decimalen, eenheid, taal) if d is not None else None
             gelijk = d is not None and round(d, k.decimalen) == 0
             st.metric(
-                t(KORT.get(k.label, k.label), taal),
+                t(k.kort_label, taal),
                 k.waarde(basis, taal),
                 # st.metric reads the direction from a leading ASCII minus
                 delta=tekst.replace("−", "-") if tekst else None,
@@ -50,10 +50,6 @@ def kaarten(
             else:
                 tweede = f"{(t('12 mnd', taal) if ander == 'r12' else t('maand', taal))} {k.waarde(ander, taal)}"
             st.caption(f"{t('vorig jaar', taal)} {k.vorig(basis, taal)} · {tweede}")
-
-
-#: Card labels that must fit a fifth of the screen.
-KORT = {"Gemiddelde verzuimduur": "Gem. duur (dagen)"}
 
 
 def _uitleg(sleutel: str, taal: str) -> str:

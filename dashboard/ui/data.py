@@ -13,7 +13,6 @@ from dashboard.hierarchy import Boom, laad_boom
 from dashboard.store import Store
 from dashboard.views import Context
 
-
 T = TypeVar("T")
 
 
@@ -42,7 +41,7 @@ def boom(versie_: int) -> Boom:
 @st.cache_data(show_spinner=False, max_entries=8)
 def opties(versie_: int) -> dict[str, tuple[str, ...]]:
     """The attribute values present in the data, per filter."""
-    frame = store().frame("select lk, gs, sg from attribuut")
+    frame = store().query("attribuutwaarden")
     return {
         naam: tuple(sorted(set(frame[kolom].to_list())))
         for naam, kolom in (("leeftijdsklasse", "lk"), ("geslacht", "gs"), ("schaalgroep", "sg"))

@@ -29,7 +29,7 @@ from dashboard.ingest.columns import (
 from dashboard.ingest.importer import Bestand
 from dashboard.ingest.importer import importeer as _importeer
 from dashboard.ingest.read import LeesFout, lees
-from dashboard.ingest.report import leeg_rapport, rapport_xlsx
+from dashboard.ingest.report import leeg_rapport
 from dashboard.store import Store, StoreFout
 from dashboard.veilig import csv_frame
 
@@ -331,11 +331,6 @@ class EerderIngelezen:
     nog_actief: bool
 
 
-def rapport_excel(rapport: pl.DataFrame) -> bytes:
-    """The problem report as a workbook (the first EXCEL_MAX problems)."""
-    return rapport_xlsx(rapport.head(EXCEL_MAX))
-
-
 def rapport_csv(rapport: pl.DataFrame) -> bytes:
     """Every problem as CSV that Dutch Excel opens directly (';', UTF-8 with BOM); a value that
     Excel would run as a formula is written as text (veilig.csv_frame)."""
@@ -553,7 +548,7 @@ def herstel_voorstel(store: Store, taal: str = "nl") -> Herstel | None:
     if frame.height == 0:
         return None
     eerste = frame.row(0, named=True)
-    namen = dict(store.sql("select eenheid, naam from eenheid where ouder is null"))
+    namen = dict(store.query("organisatie_namen").iter_rows())
     regels = []
     leeg = []
     for r in frame.iter_rows(named=True):

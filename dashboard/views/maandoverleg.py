@@ -116,7 +116,9 @@ def _kerncijfers(store: Store, ctx: Context) -> Stap:
 
 def _trend(store: Store, ctx: Context) -> Stap:
     o = overzicht.bouw(store, ctx)
-    fig = overzicht.trend_figuur(o, ctx)
+    from dashboard.charts import trend as trend_grafiek
+
+    fig = trend_grafiek.trend(o, ctx).figuur
     return Stap(
         "trend", stapnaam("trend", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
         tabel=overzicht.tabel(o, ctx.taal),
@@ -137,11 +139,14 @@ def _afdelingen(store: Store, ctx: Context) -> Stap | None:
 
 def _duur(store: Store, ctx: Context) -> Stap:
     d = duur.bouw(store, ctx)
-    fig = duur.duur_figuur(d, ctx)
+    from dashboard.charts import duur as duur_grafiek
+
+    g = duur_grafiek.duurklassen(d, ctx)
+    fig = g.figuur
     punten = [f"{s.label}: {s.waarde}" + (f" ({s.delta})" if s.delta else "") for s in d.signalen]
     return Stap(
         "duur", stapnaam("duur", ctx.taal), d.kop, ctx.ondertitel(""), figuur=fig, punten=punten,
-        tabel=duur.tabel_duur(d, ctx.taal),
+        tabel=g.tabel,
     )  # fmt: skip
 
 

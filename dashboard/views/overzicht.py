@@ -4,33 +4,57 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import benchmarks, metrics
+from dashboard import catalogus, metrics
 from dashboard import format as fmt
-from dashboard.charts import trend
 from dashboard.i18n import N_, t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context, niet_getoond_tekst, periode_tekst
+from dashboard.views import Context, Kader, niet_getoond_tekst, periode_tekst
 
 
 @dataclass(frozen=True)
 class Kaart:
     """One headline number for the month and for the rolling 12 months, each against last year."""
 
-    sleutel: str
-    label: str
+    metriek: catalogus.Metriek
     maand: float | None
     maand_vorig_jaar: float | None
     r12: float | None
     r12_vorig_jaar: float | None
     onderdrukt: bool
-    suffix: str
-    decimalen: int
-    lager_is_beter: bool = True
     reden: str | None = None
+
+    @property
+    def sleutel(self) -> str:
+        """The metric's key."""
+        return self.metriek.sleutel
+
+    @property
+    def label(self) -> str:
+        """The metric's label (Dutch source text; translate with t)."""
+        return self.metriek.label
+
+    @property
+    def kort_label(self) -> str:
+        """The label where space is short."""
+        return self.metriek.kort
+
+    @property
+    def suffix(self) -> str:
+        """What follows the number: '%' or nothing."""
+        return self.metriek.eenheid
+
+    @property
+    def decimalen(self) -> int:
+        """Decimals shown (DESIGN 3: percentages one, frequency two, duration one)."""
+        return self.metriek.decimalen
+
+    @property
+    def lager_is_beter(self) -> bool:
+        """True when a fall is good news."""
+        return self.metriek.lager_is_beter is not False
 
     def waarde(self, basis: str, taal: str = "nl") -> str:
         """The number as shown ('5,3%'), '< 10' when suppressed."""
@@ -69,16 +93,6 @@ class Overzicht:
     frequent_aantal: float | None
 
 
-_KAARTEN = (
-    # key, label, suffix, decimals, lower is better
-    ("verzuimpercentage", "Verzuimpercentage", "%", 1, True),
-    ("meldingsfrequentie", "Meldingsfrequentie", "", 2, True),
-    ("gem_verzuimduur", "Gemiddelde verzuimduur", "", 1, True),
-    ("nulverzuimpercentage", "Nulverzuim", "%", 1, False),
-    ("frequent_verzuim_pct", "Frequent verzuim", "%", 1, True),
-)
-
-
 def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht:
     """Headline cards and the monthly and rolling series up to the selected month."""
     sel = ctx.selectie
@@ -98,10 +112,10 @@ def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht
     reden = nu["reden_onderdrukt"] or r12["reden_onderdrukt"]
     kaarten = [
         Kaart(
-            sleutel, label, nu[sleutel], vj[sleutel], r12[sleutel], r12v[sleutel],
-            bool(nu["onderdrukt"]) or bool(r12["onderdrukt"]), suffix, dec, lager, reden,
+            m_, nu[m_.sleutel], vj[m_.sleutel], r12[m_.sleutel], r12v[m_.sleutel],
+            bool(nu["onderdrukt"]) or bool(r12["onderdrukt"]), reden,
         )
-        for sleutel, label, suffix, dec, lager in _KAARTEN
+        for m_ in catalogus.met_keuze("kaart")
     ]  # fmt: skip
     begin = vanaf or metrics.eerste_maand(store) or m.plus(-35)
     begin = min(begin, m)
@@ -151,33 +165,17 @@ def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
     )  # fmt: skip
 
 
-def trend_figuur(
-    o: Overzicht, ctx: Context, *, metriek: str = "verzuimpercentage", benchmarks_tonen: bool = True
-) -> go.Figure:
-    """The monthly trend with the rolling 12-month line (and the benchmarks for the percentage)."""
-    label = trend.METRIEKEN[metriek][0]
-    van = o.maanden["van"].min() if o.maanden.height else None
-    tot = o.maanden["van"].max() if o.maanden.height else None
-    titel = _trend_titel(o.voortschrijdend, metriek, ctx)
-    kader = ctx.kader(
-        titel, f"{t(label, ctx.taal)} · " + periode_tekst(van, tot, ctx.taal) if van else ""
-    )
-    toon = benchmarks_tonen and metriek == "verzuimpercentage" and ctx.selectie.filter.leeg
-    return trend.trend(
-        o.maanden, o.voortschrijdend, kader, metriek=metriek,
-        cbs=benchmarks.cbs_sector_o() if toon else None,
-        rijk=benchmarks.rijk_maand() if toon else None,
-    )  # fmt: skip
-
-
-def _trend_titel(r12: pl.DataFrame, metriek: str, ctx: Context) -> str:
-    label = t(trend.METRIEKEN[metriek][0], ctx.taal)
+def trend_titel(o: Overzicht, metriek: str, ctx: Context) -> str:
+    """The trend's finding: the rolling 12 months against a year earlier."""
+    r12 = o.voortschrijdend
+    m_ = catalogus.metriek(metriek)
+    label = t(m_.label, ctx.taal)
     geldig = r12.filter(~pl.col("onderdrukt") & pl.col(metriek).is_not_null())
     if geldig.height < 13:
         return label
     nu, toen = geldig[metriek][-1], geldig[metriek][-13]
-    _, suffix, dec = trend.METRIEKEN[metriek]
-    a, b = fmt.getal(toen, dec, ctx.taal) + suffix, fmt.getal(nu, dec, ctx.taal) + suffix
+    a = fmt.getal(toen, m_.decimalen, ctx.taal) + m_.eenheid
+    b = fmt.getal(nu, m_.decimalen, ctx.taal) + m_.eenheid
     zin = (
         N_("{label} over 12 maanden stijgt: van {a} een jaar eerder naar {b}")
         if nu > toen
@@ -188,17 +186,45 @@ def _trend_titel(r12: pl.DataFrame, metriek: str, ctx: Context) -> str:
     return t(zin, ctx.taal, label=label, a=a, b=b)
 
 
-def seizoen_figuur(o: Overzicht, ctx: Context) -> go.Figure:
-    """Each month against the same month of earlier years."""
-    taal = ctx.taal
-    titel = t("Seizoenspatroon: dezelfde maanden in eerdere jaren", taal)
+def trend_kader(o: Overzicht, ctx: Context, metriek: str) -> Kader:
+    """The frame of the trend chart: its finding, the metric and the months shown."""
     van = o.maanden["van"].min() if o.maanden.height else None
     tot = o.maanden["van"].max() if o.maanden.height else None
-    return trend.seizoen(o.maanden, ctx.kader(titel, periode_tekst(van, tot, taal) if van else ""))
+    label = t(catalogus.metriek(metriek).label, ctx.taal)
+    periode = f"{label} · " + periode_tekst(van, tot, ctx.taal) if van else ""
+    return ctx.kader(trend_titel(o, metriek, ctx), periode)
+
+
+def seizoen_kader(o: Overzicht, ctx: Context) -> Kader:
+    """The frame of the seasonality chart."""
+    van = o.maanden["van"].min() if o.maanden.height else None
+    tot = o.maanden["van"].max() if o.maanden.height else None
+    return ctx.kader(
+        t("Seizoenspatroon: dezelfde maanden in eerdere jaren", ctx.taal),
+        periode_tekst(van, tot, ctx.taal) if van else "",
+    )
+
+
+def benchmarks_tonen(ctx: Context, metriek: str, gevraagd: bool) -> bool:
+    """Benchmarks are drawn for the absence rate of the whole group only (the public series
+    have no attribute breakdown)."""
+    return gevraagd and metriek == "verzuimpercentage" and ctx.selectie.filter.leeg
 
 
 def tabel(o: Overzicht, taal: str = "nl") -> pl.DataFrame:
     """The numbers behind the trend, for the table toggle and the Excel download."""
+    naam = {
+        "Maand": t("Maand", taal),
+        "Bezetting": t("Bezetting", taal),
+        "Verzuimpercentage": t("Verzuimpercentage", taal),
+        "Verzuimpercentage 12 mnd": t("Verzuimpercentage 12 mnd", taal),
+        "Meldingen": t("Meldingen", taal),
+        "Meldingsfrequentie": t("Meldingsfrequentie", taal),
+        "Meldingsfrequentie 12 mnd": t("Meldingsfrequentie 12 mnd", taal),
+        "Gemiddelde verzuimduur": t("Gemiddelde verzuimduur", taal),
+        "Nulverzuimpercentage": t("Nulverzuimpercentage", taal),
+        "Frequent verzuim": t("Frequent verzuim (aantal)", taal),
+    }
     r12 = o.voortschrijdend.select(
         pl.col("tot").dt.truncate("1mo").alias("van"),
         pl.col("verzuimpercentage").alias("r12_pct"),
@@ -220,4 +246,5 @@ def tabel(o: Overzicht, taal: str = "nl") -> pl.DataFrame:
             "onderdrukt",
         )
         .sort("Maand", descending=True)
+        .rename(naam)
     )
