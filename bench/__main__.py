@@ -104,41 +104,16 @@ def _demo_db() -> Path:
 
 def _chromium_tijd(db: Path) -> tuple[float, float] | None:
     """Seconds from opening the Overzicht to its chart being drawn: first and second visit."""
-    import shutil
-    import socket
+    from bench.server import CHROMIUM, CHROMIUM_ARGS, app
 
-    chromium = shutil.which("chromium")
-    if chromium is None:
+    if CHROMIUM is None:
         return None
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = s.getsockname()[1]
-    import os
-    import urllib.request
-
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=PROJECT_ROOT, env={**os.environ, "VERZUIMZICHT_DB": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{poort}"
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
+    with app(db, wacht=120) as url:
         from playwright.sync_api import sync_playwright
 
         tijden = []
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium,
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
-            )  # fmt: skip
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(3):
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 begin = time.perf_counter()
@@ -148,9 +123,6 @@ def _chromium_tijd(db: Path) -> tuple[float, float] | None:
                 page.close()
             browser.close()
         return tijden[0], min(tijden[1:])
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 _PAGINA_CODE = """

@@ -4,16 +4,12 @@ the URL in the name (issue 8)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import ROOT, _vrije_poort, screenshot, wacht_tot_klaar
+from bench.server import app
+from tests.e2e.conftest import screenshot, wacht_tot_klaar
 from tests.test_namen_als_tekst import KWAAD, KWAAD_DG, KWAAD_PILOT, bouw_kwaad_db
 
 PARAMS = "org=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl"
@@ -22,31 +18,8 @@ PARAMS = "org=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl"
 @pytest.fixture(scope="module")
 def kwaad_server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = bouw_kwaad_db(tmp_path_factory)
-    poort = _vrije_poort()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "VERZUIMZICHT_DB": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{poort}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit is niet gestart")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with app(db) as url:
+        yield url
 
 
 def _zichtbaar(page: object) -> str:

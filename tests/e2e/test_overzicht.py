@@ -87,31 +87,13 @@ def test_modebar_download_is_een_png_van_1600_bij_900(server, browser):
 def test_gedeelde_link_als_eerste_verzoek_na_een_herstart(chromium, demo_db, tmp_path, browser):
     """The very first request of a fresh process names a page: it opens that page, with the
     sidebar, and no 'Page not found' dialog (Streamlit's old pages/ discovery is switched off)."""
-    import os
     import shutil
-    import subprocess
-    import sys
-    import urllib.request
 
-    from tests.e2e.conftest import ROOT, _vrije_poort
+    from bench.server import app
 
     db = tmp_path / "vers.duckdb"
     shutil.copy(demo_db, db)
-    poort = _vrije_poort()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "VERZUIMZICHT_DB": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{poort}"
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
+    with app(db) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1200})
         page.goto(f"{url}/duur_en_signalen?org=MLV&eenheid=MLV-MOB&maand=2026-08&vgl=r12&taal=nl")
         page.wait_for_selector("h1", timeout=90000)
@@ -123,6 +105,3 @@ def test_gedeelde_link_als_eerste_verzoek_na_een_herstart(chromium, demo_db, tmp
             page.query_selector("[data-testid='stSidebar'] [data-testid='stSelectbox']") is not None
         )
         page.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
