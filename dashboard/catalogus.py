@@ -65,6 +65,13 @@ DUURKLASSEN: dict[str, str] = {
     "lang": N_("lang (43-365 dagen)"),
     "extra_lang": N_("extra lang (366+ dagen)"),
 }
+#: Their short labels (headline cards).
+DUURKLASSEN_KORT: dict[str, str] = {
+    "kort": N_("Kort"),
+    "middellang": N_("Middellang"),
+    "lang": N_("Lang"),
+    "extra_lang": N_("Extra lang"),
+}
 
 
 # -- metrics ------------------------------------------------------------------------------------
@@ -229,6 +236,7 @@ METRIEKEN: tuple[Metriek, ...] = (
         Metriek(
             f"verzuimpercentage_{k}", label, "procent", f"verzuimdagen_{k}", "beschikbare_dagen",
             eenheid="%", familie="dagen_per_persoon", persoonsniveau=False, cli="voor",
+            kort_label=DUURKLASSEN_KORT[k],
         )
         for k, label in DUURKLASSEN.items()
     ),
@@ -238,6 +246,7 @@ METRIEKEN: tuple[Metriek, ...] = (
     ),
     Metriek(
         "langdurig", N_("Langdurig verzuim"), "som", "langdurig", decimalen=0,
+        kort_label=N_("Open > 6 weken"),
         definitie=N_(
             "Verzuimgevallen die op de laatste dag van de maand nog lopen en dan minstens 43 dagen "
             "duren (voorbij week 6); daarnaast de aantallen voorbij week 42 (ziekmelding UWV), "
