@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import format as fmt
+from dashboard.charts import duur as grafiek
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
 from dashboard.veilig import markdown_tekst
@@ -30,27 +31,13 @@ for kolom, s in zip(st.columns(breedtes), d.signalen, strict=True):
         st.caption(s.onderschrift)
 
 st.subheader(t("Verzuim naar duur", taal))
-components.grafiek(
-    duur.duur_figuur(d, ctx), sleutel="duur_klassen", taal=taal, tabel=duur.tabel_duur(d, taal)
-)
-components.grafiek(
-    duur.r12_figuur(d, ctx), sleutel="duur_r12", taal=taal, tabel=duur.tabel_r12(d, taal)
-)
-components.grafiek(
-    duur.beeindigd_figuur(d, ctx),
-    sleutel="duur_beeindigd",
-    taal=taal,
-    tabel=duur.tabel_beeindigd(d, taal),
-)
+components.grafiek(grafiek.duurklassen(d, ctx), sleutel="duur_klassen")
+components.grafiek(grafiek.voortschrijdend(d, ctx), sleutel="duur_r12")
+components.grafiek(grafiek.beeindigd(d, ctx), sleutel="duur_beeindigd")
 
 st.subheader(t("Frequent verzuim per eenheid", taal))
 if d.heeft_delen:
-    components.grafiek(
-        duur.frequent_eenheden_figuur(d, ctx),
-        sleutel="duur_frequent_eenheden",
-        taal=taal,
-        tabel=duur.tabel_frequent_eenheden(d, taal),
-    )
+    components.grafiek(grafiek.frequent_eenheden(d, ctx), sleutel="duur_frequent_eenheden")
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(t("Inzoomen op", taal) + ":", width="content")
         for code in ctx.boom.kinderen.get(selectie.eenheid, []):
@@ -66,28 +53,13 @@ else:
             taal,
         )
     )
-components.grafiek(
-    duur.frequent_trend_figuur(d, ctx),
-    sleutel="duur_frequent_trend",
-    taal=taal,
-    tabel=duur.tabel_frequent_trend(d, taal),
-)
+components.grafiek(grafiek.frequent_trend(d, ctx), sleutel="duur_frequent_trend")
 
 st.subheader(t("Langdurig verzuim en Poortwachter-mijlpalen", taal))
 st.caption(duur.poortwachter_uitleg(taal))
 if d.heeft_delen:
-    components.grafiek(
-        duur.langdurig_eenheden_figuur(d, ctx),
-        sleutel="duur_langdurig_eenheden",
-        taal=taal,
-        tabel=duur.tabel_langdurig_eenheden(d, taal),
-    )
-components.grafiek(
-    duur.langdurig_trend_figuur(d, ctx),
-    sleutel="duur_langdurig_trend",
-    taal=taal,
-    tabel=duur.tabel_langdurig_trend(d, taal),
-)
+    components.grafiek(grafiek.langdurig_eenheden(d, ctx), sleutel="duur_langdurig_eenheden")
+components.grafiek(grafiek.langdurig_trend(d, ctx), sleutel="duur_langdurig_trend")
 
 st.divider()
 components.pagina_pptx(

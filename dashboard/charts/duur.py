@@ -1,4 +1,6 @@
-"""Charts of Duur en signalen: stacked parts over months and per group, a monthly line.
+"""Charts of Duur en signalen: one `Grafiek` per chart of the page (duration classes by month
+and over rolling years, ended spells by length, frequent and long absence per part and over
+time), built from stacked parts over months or per group, or a monthly line.
 
 Suppressed groups never carry a number: their bars are empty, their hover and label say
 '< n' on grey, and their rows are marked by an annotation instead of a value.
@@ -13,11 +15,15 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import catalogus, metrics
 from dashboard import format as fmt
-from dashboard.charts import theme
-from dashboard.charts.theme import LINTBLAUW, PALET, Kader
+from dashboard.charts import Grafiek, theme
+from dashboard.charts.theme import LINTBLAUW, PALET
 from dashboard.i18n import t
 from dashboard.veilig import plotly_namen, plotly_tekst
+from dashboard.views import Context, Kader
+from dashboard.views import duur as view
+from dashboard.views.duur import reeksen, tabellen, teksten
 
 #: Duration classes from short to extra long: cool to warm (Okabe-Ito, safe for colour-blind readers).
 KLASSE_KLEUREN: dict[str, str] = {
@@ -38,6 +44,133 @@ class Deel:
     label: str
     kleur: str
     aantal_kolom: str | None = None
+
+
+def _klasse_delen(taal: str) -> list[Deel]:
+    """The four duration classes as chart parts (percent of available days)."""
+    return [
+        Deel(
+            f"verzuimpercentage_{k}",
+            t(catalogus.metriek(f"verzuimpercentage_{k}").label, taal),
+            KLASSE_KLEUREN[k],
+        )
+        for k in metrics.DUURKLASSEN
+    ]
+
+
+def _band_delen(taal: str) -> list[Deel]:
+    """The milestone bands as chart parts (open spells at the month's end)."""
+    return [
+        Deel(kolom, t(label, taal), kleur)
+        for (kolom, label), kleur in zip(view.BANDEN, BAND_KLEUREN, strict=True)
+    ]
+
+
+def _label(sleutel: str, taal: str) -> str:
+    return t(catalogus.metriek(sleutel).label, taal)
+
+
+# -- the charts of the page ------------------------------------------------------------------------
+
+
+def duurklassen(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """Monthly verzuimpercentage stacked by duration class, over the last 36 months."""
+    taal = ctx.taal
+    m = catalogus.metriek("verzuimpercentage")
+    kader = teksten.kader_duurklassen(d, ctx)
+    fig = _gestapeld_maanden(
+        d.maanden, kader, _klasse_delen(taal),
+        totaal_kolom=m.sleutel, totaal_label=t(m.label, taal),
+        decimalen=m.decimalen, suffix=m.eenheid, y_titel=f"{t(m.label, taal)} ({m.eenheid})",
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_duur(d, taal))
+
+
+def voortschrijdend(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """The verzuimpercentage of the rolling year by duration class, against the years before."""
+    taal = ctx.taal
+    m = catalogus.metriek("verzuimpercentage")
+    kader = teksten.kader_r12(d, ctx)
+    fig = _gestapeld_liggend(
+        tabellen.r12_labels(d.r12, taal), kader, _klasse_delen(taal),
+        categorie_kolom="label", totaal_kolom=m.sleutel,
+        totaal_label=t(m.label, taal), decimalen=m.decimalen, suffix=m.eenheid,
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_r12(d, taal))
+
+
+def beeindigd(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """The ended spells of each rolling year by their whole length, as shares with counts."""
+    taal = ctx.taal
+    kader = teksten.kader_beeindigd(d, ctx)
+    delen = [
+        Deel(f"aandeel_{k}", _label(f"verzuimpercentage_{k}", taal), KLASSE_KLEUREN[k], f"beeindigd_{k}")
+        for k in metrics.DUURKLASSEN
+    ]  # fmt: skip
+    fig = _gestapeld_liggend(
+        tabellen.r12_labels(d.r12, taal), kader, delen,
+        categorie_kolom="label", totaal_kolom="beeindigde_meldingen",
+        totaal_label=_label("beeindigde_meldingen", taal), decimalen=0, suffix="%",
+        totaal_is_som=False,
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_beeindigd(d, taal))
+
+
+def frequent_eenheden(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """Frequent absence per part of the selected unit at the month's end, highest first."""
+    taal = ctx.taal
+    m = catalogus.metriek("frequent_verzuim_pct")
+    kader = teksten.kader_frequent_eenheden(d, ctx)
+    nu = reeksen.rij(d.maanden, ctx.selectie.maand)
+    referentie = None
+    if nu is not None and reeksen.zichtbaar(nu):
+        waarde = fmt.procent(nu[m.sleutel], m.decimalen, taal)
+        referentie = (nu[m.sleutel], f"{ctx.boom.naam(ctx.selectie.eenheid)} {waarde}")
+    fig = _gestapeld_liggend(
+        reeksen.delen_gesorteerd(d.delen, m.sleutel), kader,
+        [Deel(m.sleutel, t(m.label, taal), LINTBLAUW, "frequent_verzuim")],
+        categorie_kolom="naam", totaal_kolom=None, decimalen=m.decimalen, suffix=m.eenheid,
+        referentie=referentie, aantal_label=t("medewerkers", taal),
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_frequent_eenheden(d, taal))
+
+
+def frequent_trend(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """Frequent absence of the selected unit at each month's end."""
+    taal = ctx.taal
+    m = catalogus.metriek("frequent_verzuim_pct")
+    kader = teksten.kader_frequent_trend(d, ctx)
+    fig = _lijn_maanden(
+        d.maanden, kader, kolom=m.sleutel, aantal_kolom="frequent_verzuim",
+        label=t(m.label, taal), aantal_label=t("medewerkers", taal),
+        decimalen=m.decimalen, suffix=m.eenheid, y_titel=f"{t(m.label, taal)} ({m.eenheid})",
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_frequent_trend(d, taal))
+
+
+def langdurig_eenheden(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """Open spells past the Poortwachter milestones per part of the selected unit."""
+    taal = ctx.taal
+    kader = teksten.kader_langdurig_eenheden(d, ctx)
+    fig = _gestapeld_liggend(
+        reeksen.delen_gesorteerd(d.delen, "langdurig"), kader, _band_delen(taal),
+        categorie_kolom="naam", totaal_kolom="langdurig",
+        totaal_label=t("Voorbij week 6", taal), decimalen=0, suffix="", aantal_label=None,
+        per_100_kolom="langdurig_per_100",
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_langdurig_eenheden(d, taal))
+
+
+def langdurig_trend(d: view.DuurEnSignalen, ctx: Context) -> Grafiek:
+    """Open spells past week 6 at each month's end over 24 months, by milestone band."""
+    taal = ctx.taal
+    kader = teksten.kader_langdurig_trend(d, ctx)
+    fig = _gestapeld_maanden(
+        d.maanden.tail(view.MAANDEN_LANGDURIG), kader, _band_delen(taal),
+        totaal_kolom="langdurig", totaal_label=t("Voorbij week 6", taal),
+        decimalen=0, suffix="", y_titel=t("Open meldingen", taal), totaal_tekst=True,
+    )  # fmt: skip
+    return Grafiek(fig, kader, tabellen.tabel_langdurig_trend(d, taal))
 
 
 def _tekstkleur(kleur: str) -> str:
@@ -85,7 +218,7 @@ def _melding_klein(fig: go.Figure, kader: Kader) -> None:
     )  # fmt: skip
 
 
-def gestapeld_maanden(
+def _gestapeld_maanden(
     frame: pl.DataFrame,
     kader: Kader,
     delen: Sequence[Deel],
@@ -164,7 +297,7 @@ def gestapeld_maanden(
     return fig
 
 
-def gestapeld_liggend(
+def _gestapeld_liggend(
     frame: pl.DataFrame,
     kader: Kader,
     delen: Sequence[Deel],
@@ -309,7 +442,7 @@ def gestapeld_liggend(
     return fig
 
 
-def lijn_maanden(
+def _lijn_maanden(
     frame: pl.DataFrame,
     kader: Kader,
     *,
