@@ -4,6 +4,7 @@ filter and drill-down work, suppressed units show '< 10' and no number, English 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -155,8 +156,12 @@ def test_voortschrijdend_vergelijken(app, demo_store):
 
 
 def test_engels(app):
+    from dashboard import i18n
+
+    i18n.ONTBREKEND.clear()
     at = app(PAGINA, org="MLV", eenheid="MLV", maand="2026-10", taal="en")
     assert not at.exception
+    assert not i18n.ONTBREKEND, sorted(i18n.ONTBREKEND)
     assert list(kaarten(at)) == [
         "Short", "Medium", "Long", "Extra long", "Frequent absence", "Open > 6 weeks",
     ]  # fmt: skip
@@ -185,3 +190,100 @@ def test_tabel_bij_poortwachter_per_eenheid(app, demo_store):
             assert rij["Voorbij week 6"] == fmt.getal(api_rij["langdurig"], 0)
             assert rij["Voorbij week 42"] == fmt.getal(api_rij["voorbij_week42"], 0)
             assert rij["In dienst op de laatste dag"] == fmt.getal(api_rij["eind_in_dienst"], 0)
+
+
+# -- a small store, numbers by hand (tests/duur_data.py) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def klein_db(tmp_path_factory):
+    """The small organisation of tests/duur_data.py as a store file for the app."""
+    from dashboard.store import Store
+    from tests.conftest import importeer_teksten
+    from tests.duur_data import BESTANDEN, PEILDATUM
+
+    pad = tmp_path_factory.mktemp("duur") / "klein.duckdb"
+    store = Store(pad)
+    res = importeer_teksten(store, PEILDATUM, **BESTANDEN)
+    assert res.geslaagd, res.rapport
+    store.close()
+    return pad
+
+
+@pytest.fixture
+def klein_app(klein_db, monkeypatch):
+    """The app on the small store (the process keeps one store: cleared before and after)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import data
+
+    monkeypatch.setenv("VERZUIMZICHT_DB", str(klein_db))
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    data.store.clear()
+    st.cache_data.clear()
+
+    def start(**params: str) -> AppTest:
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=120)
+        for k, v in {"org": "ORG", "eenheid": "ORG", "maand": "2026-10", **params}.items():
+            at.query_params[k] = v
+        at.run()
+        at.switch_page(PAGINA)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    yield start
+    data.store.clear()
+    st.cache_data.clear()
+
+
+def test_kleine_organisatie_handberekend(klein_app):
+    at = klein_app(vgl="vorig_jaar", taal="nl")
+    # October 2026: 50 people × 31 days = 1.550 available days; absence days by day number:
+    #   kort d2 days 1-7 = 7 (0,5%); middellang d2 days 8-31 = 24 (1,5%);
+    #   lang b1 at 50% 15,5 + a2 31 = 46,5 (3,0%); extra lang b2 + d1 + c1 = 93 (6,0%): 11,0%.
+    # October 2025: kort 7, middellang 24 (b2), lang 31 (c1), extra lang 31 (d1): 6,0%.
+    assert kaarten(at) == {
+        "Kort": "0,5%", "Middellang": "1,5%", "Lang": "3,0%", "Extra lang": "6,0%",
+        # b3, d3, d4, a1 of 50 = 8,0%; open past week 6: b1, b2, d1, a2, c1
+        "Frequent verzuim": "8,0%", "Open > 6 weken": "5",
+    }  # fmt: skip
+    assert {m.label: m.delta for m in at.metric}["Lang"] == "+1,0 %-punt"
+    assert at.title[0].value == (
+        "Vooral extra lang verzuim stijgt: totaal 5,0 procentpunt hoger dan in oktober 2025"
+    )
+    assert len(at.get("plotly_chart")) == 7
+    # the monthly split: the bars of October 2026 are the four classes above
+    staven = [s for s in figuren(at)[0]["data"] if s["type"] == "bar"]
+    assert [s["y"][-1] for s in staven] == pytest.approx([7 / 15.5, 24 / 15.5, 3.0, 6.0])
+    # frequent absence per part: D 2 of 20 = 10,0%, B 1 of 15 = 6,7%; A and C hidden (< 10)
+    spec = figuur(at, "Eind oktober 2026 had 8,0% van de medewerkers frequent verzuim (4)")
+    (staaf,) = [s for s in spec["data"] if s["type"] == "bar"]
+    assert staaf["y"] == ["Afdeling D", "Afdeling B", "Afdeling A", "Afdeling C"]
+    assert staaf["x"][:2] == pytest.approx([10.0, 100 / 15]) and staaf["x"][2:] == [None, None]
+    assert staaf["text"][:2] == ["10,0% (2)", "6,7% (1)"]
+    # past the milestones per part: B has b1 (42-52 weeks) and b2 (52-91), D has d1 (> 91)
+    spec = figuur(at, "Eind oktober 2026 5 open meldingen langer dan 6 weken")
+    banden = {s["name"]: s["x"][:2] for s in spec["data"] if s["type"] == "bar"}
+    assert banden == {
+        "6-42 weken": [0, 0], "42-52 weken": [1, 0], "52-91 weken": [1, 0],
+        "meer dan 91 weken": [0, 1],
+    }  # fmt: skip
+    titel = figuur(at, "Open meldingen langer dan 6 weken")["layout"]["title"]["text"]
+    assert "5 eind oktober 2026, 3 meer dan een jaar eerder (2)" in titel  # d1 and c1 in 2025
+
+
+def test_kleine_organisatie_in_het_engels_zonder_ontbrekende_tekst(klein_app):
+    from dashboard import i18n
+
+    i18n.ONTBREKEND.clear()
+    at = klein_app(vgl="r12", taal="en")
+    # the rolling years of tests/test_view_duur.py: 1.606 and 549 absence days of 18.250
+    assert at.title[0].value == (
+        "Mainly long absence rising: over 12 months 5.8 percentage points higher than a year earlier"
+    )
+    assert kaarten(at)["Medium"] == "0.5%"  # 87,5 / 18.250
+    assert any(c.value.startswith("Gatekeeper Improvement Act") for c in at.caption)
+    # every text the page showed in English came from the catalogue
+    assert not i18n.ONTBREKEND, sorted(i18n.ONTBREKEND)

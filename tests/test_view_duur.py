@@ -3,76 +3,20 @@ on the demo store, and no number of a suppressed group anywhere in a figure."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
 import pytest
 
 from dashboard import metrics
+from dashboard.charts import duur as grafiek
 from dashboard.hierarchy import laad_boom
-from dashboard.periods import Maand, Periode
+from dashboard.periods import Periode
 from dashboard.selectie import Selectie
 from dashboard.views import Context, duur
+from tests.duur_data import BESTANDEN, OKT, PEILDATUM
 
-# Four parts under ORG; in October 2026 everyone is in service the whole month (31 days, f = 1):
-#   A 12 people, C 3 people (< 10: suppressed), so A, the next smallest, is suppressed too;
-#   B 15 people, D 20 people are shown. ORG has no own staff (its ':direct' part is empty).
-ORGANISATIE = """
-eenheid;naam;bovenliggende_eenheid
-ORG;Organisatie;
-A;Afdeling A;ORG
-B;Afdeling B;ORG
-C;Afdeling C;ORG
-D;Afdeling D;ORG
-"""
-
-
-def _personeel() -> str:
-    regels = ["medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor"]
-    for eenheid, n in (("A", 12), ("B", 15), ("C", 3), ("D", 20)):
-        regels += [f"{eenheid.lower()}{i};{eenheid};01-01-2019;;1" for i in range(1, n + 1)]
-    return "\n".join(regels)
-
-
-def _drie_korte(mw: str) -> list[str]:
-    # three 2-day spells in 2026: frequent at the end of October 2026, not in October 2025
-    return [
-        f"{mw};{mw}-{i};{d};{e};;"
-        for i, (d, e) in enumerate(
-            (
-                ("02-02-2026", "03-02-2026"),
-                ("04-05-2026", "05-05-2026"),
-                ("03-08-2026", "04-08-2026"),
-            )
-        )
-    ]
-
-
-# Open spells on 31-10-2026 (day number n = 31-10-2026 - first day + 1):
-#   b1 from 01-01-2026, 50%: n = 304 -> past week 6 and 42 (>= 295), not 52 (>= 365)
-#   b2 from 01-10-2025:      n = 396 -> past week 52, not 91 (>= 638)
-#   d1 from 01-01-2024:      n = 1035 -> past week 91
-#   d2 from 01-10-2026:      n = 31 -> open, not long
-#   a2 from 01-01-2026:      n = 304 -> past week 42   (A is suppressed)
-#   c1 from 01-06-2025:      n = 518 -> past week 52   (C is suppressed)
-VERZUIM = "\n".join(
-    [
-        "medewerker_id;melding_id;eerste_verzuimdag;laatste_verzuimdag;ao_percentage;verzuimsoort",
-        "b1;b1-1;01-01-2026;;50;",
-        "b2;b2-1;01-10-2025;;;",
-        "d1;d1-1;01-01-2024;;;",
-        "d2;d2-1;01-10-2026;;;",
-        "a2;a2-1;01-01-2026;;;",
-        "c1;c1-1;01-06-2025;;;",
-        *_drie_korte("b3"),
-        *_drie_korte("d3"),
-        *_drie_korte("d4"),
-        *_drie_korte("a1"),
-    ]
-)
-
-OKT = Maand(2026, 10)
+# The small organisation of tests/duur_data.py (its docstring has the people and spells).
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +25,7 @@ def klein():
     from tests.conftest import importeer_teksten
 
     store = Store(":memory:")
-    res = importeer_teksten(
-        store,
-        dt.date(2026, 10, 31),
-        organisatie=ORGANISATIE,
-        personeel=_personeel(),
-        verzuim=VERZUIM,
-    )
+    res = importeer_teksten(store, PEILDATUM, **BESTANDEN)
     assert res.geslaagd, res.rapport
     boom = laad_boom(store)
     ctx = Context(boom, Selectie("ORG", "ORG", OKT), min_groep=10)
@@ -130,7 +68,7 @@ def test_kop_noemt_de_duurklasse_die_de_stijging_draagt(klein):
         d.kop
         == "Vooral extra lang verzuim stijgt: totaal 5,0 procentpunt hoger dan in oktober 2025"
     )
-    titel = duur.duur_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    titel = grafiek.duurklassen(d, ctx).figuur.layout.title.text.replace("<br>", " ")
     assert "Verzuim in oktober 2026 5,0 procentpunt hoger dan vorig jaar (11,0%)" in titel
     assert "stijging van extra lang verzuim (366+ dagen: +4,0 procentpunt)" in titel
 
@@ -171,11 +109,11 @@ def test_delen_secundair_onderdrukt_en_lege_eigen_staf_weg(klein):
 
 def test_langdurige_titels_handberekend(klein):
     _, ctx, d = klein
-    titel = duur.langdurig_trend_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    titel = grafiek.langdurig_trend(d, ctx).figuur.layout.title.text.replace("<br>", " ")
     assert titel == (
         "<b>Open meldingen langer dan 6 weken: 5 eind oktober 2026, 3 meer dan een jaar eerder (2)</b>"
     )
-    titel = duur.langdurig_eenheden_figuur(d, ctx).layout.title.text.replace("<br>", " ")
+    titel = grafiek.langdurig_eenheden(d, ctx).figuur.layout.title.text.replace("<br>", " ")
     assert (
         "5 open meldingen langer dan 6 weken, waarvan 5 voorbij week 42 en 3 voorbij week 52"
         in titel
@@ -210,10 +148,10 @@ def _sporen_per_categorie(fig, categorie: str):
 _ALLEEN_ONDERDRUKT = re.compile(r"^[^0-9]*< 10\s*$")
 
 
-@pytest.mark.parametrize("figuur", ["frequent_eenheden_figuur", "langdurig_eenheden_figuur"])
+@pytest.mark.parametrize("figuur", ["frequent_eenheden", "langdurig_eenheden"])
 def test_onderdrukte_delen_dragen_geen_getal(klein, figuur):
     _, ctx, d = klein
-    fig = getattr(duur, figuur)(d, ctx)
+    fig = getattr(grafiek, figuur)(d, ctx).figuur
     for naam in ("Afdeling A", "Afdeling C"):
         gezien = 0
         for spoor, i in _sporen_per_categorie(fig, naam):
@@ -237,8 +175,9 @@ def test_onderdrukte_delen_dragen_geen_getal(klein, figuur):
 
 
 def test_tabellen_tonen_onderdrukte_delen_zonder_getal(klein):
-    _, _, d = klein
-    tabel = duur.tabel_langdurig_eenheden(d)
+    _, ctx, d = klein
+    tabel = grafiek.langdurig_eenheden(d, ctx).tabel
+    assert tabel is not None
     assert tabel.columns[:3] == ["Eenheid", "In dienst op de laatste dag", "Voorbij week 6"]
     rijen = {r["Eenheid"]: r for r in tabel.to_dicts()}
     assert rijen["Afdeling C"]["onderdrukt"]
@@ -286,7 +225,7 @@ def test_maandreeks_gelijk_aan_de_api_en_klassen_tellen_op(demo):
     ):
         assert d.maanden[kolom].to_list() == api[kolom].to_list()
     # the figure's stacked bars are the API's classes and add up to the total
-    spec = duur.duur_figuur(d, ctx).to_plotly_json()
+    spec = grafiek.duurklassen(d, ctx).figuur.to_plotly_json()
     staven = [s for s in spec["data"] if s["type"] == "bar"]
     assert len(staven) == 4
     som = [sum(v) for v in zip(*(list(s["y"]) for s in staven), strict=True)]
@@ -326,8 +265,8 @@ def test_kleine_eenheid_alles_onderdrukt(demo):
     assert not d.heeft_delen
     assert all(s.waarde == "< 10" for s in d.signalen)
     assert "te klein" in d.kop
-    for figuur in (duur.duur_figuur, duur.r12_figuur, duur.frequent_trend_figuur):
-        for spoor in figuur(d, ctx).to_plotly_json()["data"]:
+    for figuur in (grafiek.duurklassen, grafiek.voortschrijdend, grafiek.frequent_trend):
+        for spoor in figuur(d, ctx).figuur.to_plotly_json()["data"]:
             if spoor["type"] == "bar" or spoor.get("name") == "Frequent verzuim":
                 waarden = spoor["x"] if spoor.get("orientation") == "h" else spoor["y"]
                 assert all(v is None for v in waarden)
@@ -342,9 +281,116 @@ def test_engels_zonder_nederlandse_resten(demo):
     assert [s.label for s in d.signalen] == [
         "Short", "Medium", "Long", "Extra long", "Frequent absence", "Open > 6 weeks",
     ]  # fmt: skip
-    spec = duur.langdurig_eenheden_figuur(d, ctx).to_plotly_json()
+    spec = grafiek.langdurig_eenheden(d, ctx).figuur.to_plotly_json()
     namen = [s.get("name") for s in spec["data"] if s["type"] == "bar"]
     assert namen == ["6-42 weeks", "42-52 weeks", "52-91 weeks", "more than 91 weeks"]
     assert spec["layout"]["separators"] == ".,"
     for woord in ("meldingen", "verzuim", "eind ", "weken"):
         assert woord not in spec["layout"]["title"]["text"]
+
+
+# -- the texts, by hand: rolling year, English, one spell ------------------------------------------
+
+
+def test_voortschrijdend_jaar_handberekend(klein):
+    store, ctx, _ = klein
+    ctx12 = Context(ctx.boom, Selectie("ORG", "ORG", OKT, "r12"), min_groep=10)
+    d = duur.bouw(store, ctx12)
+    # available days: 50 × 365 in both rolling years (nov-oct, no 29 February) = 18.250.
+    # Nov 2025 - Oct 2026 by day number (b1 at 50%):
+    #   kort        d2 7 + the twelve 2-day spells 24 + b1 3,5 + a2 7           =   41,5
+    #   middellang  d2 24 + b1 17,5 + a2 35 + b2 days 32-42 (11)                 =   87,5
+    #   lang        b1 131 + a2 262 + b2 days 43-365 (323) + c1 days 154-365 (212) = 928
+    #   extra lang  b2 31 + c1 153 + d1 365                                       =  549
+    #   total 1.606 -> 8,8%
+    # Nov 2024 - Oct 2025: b2 days 1-31 (kort 7, middellang 24), c1 days 1-153 (7, 35, lang 111),
+    #   d1 days 306-670 (lang 60, extra lang 305): 549 -> 3,0%
+    # change 1.057 / 18.250 = +5,8 pp; lang moved most: (928 - 171) / 18.250 = +4,1 pp
+    assert d.kop == (
+        "Vooral lang verzuim stijgt: over 12 maanden 5,8 procentpunt hoger dan een jaar eerder"
+    )
+    assert grafiek.voortschrijdend(d, ctx12).titel == (
+        "Verzuim over 12 maanden t/m oktober 2026 5,8 procentpunt hoger dan een jaar eerder "
+        "(8,8%), vooral door stijging van lang verzuim (43-365 dagen: +4,1 procentpunt)"
+    )
+    kaarten = {s.label: s for s in d.signalen}
+    assert kaarten["Middellang"].waarde == "0,5%"  # 87,5 / 18.250
+    # 59 / 18.250 = 0,3% a year earlier; the cards say they show 12 months
+    assert kaarten["Middellang"].onderschrift == "12 mnd · 8-42 dagen · vorig jaar 0,3%"
+    assert kaarten["Middellang"].delta == "+0,2 %-punt"  # 0,479 - 0,323
+    # frequent absence and open spells stay counts at the month's end
+    assert kaarten["Frequent verzuim"].waarde == "8,0%"
+
+
+def test_engelse_titels_en_kaarten_handberekend(klein):
+    store, ctx, _ = klein
+    en = Context(ctx.boom, Selectie("ORG", "ORG", OKT, taal="en"), min_groep=10)
+    d = duur.bouw(store, en)
+    # the numbers of the Dutch tests above, in English words and formats
+    assert d.kop == (
+        "Mainly extra long absence rising: total 5.0 percentage points higher than in October 2025"
+    )
+    assert grafiek.duurklassen(d, en).titel == (
+        "Absence in October 2026 5.0 percentage points higher than last year (11.0%), mainly from "
+        "a rise in extra long absence (366+ days: +4.0 pp)"
+    )
+    assert grafiek.langdurig_eenheden(d, en).titel == (
+        "At the end of October 2026, 5 open spells longer than 6 weeks, 5 past week 42 and 3 past "
+        "week 52; most in Afdeling B (2)"
+    )
+    assert grafiek.langdurig_trend(d, en).titel == (
+        "Open spells longer than 6 weeks: 5 at the end of October 2026, 3 more than a year "
+        "earlier (2)"
+    )
+    # B 1 of 15 = 6,7%, D 2 of 20 = 10,0%: D is highest
+    assert grafiek.frequent_eenheden(d, en).titel == (
+        "At the end of October 2026, 8.0% of employees had frequent absence (4); highest in "
+        "Afdeling D (10.0%)"
+    )
+    # nobody had three spells in the 12 months to October 2025
+    assert grafiek.frequent_trend(d, en).titel == (
+        "Frequent absence rising: 8.0% at the end of October 2026 against 0.0% a year earlier"
+    )
+    # the twelve ended spells are all short; none ended in the year before
+    assert grafiek.beeindigd(d, en).titel == (
+        "Of the spells that ended in the 12 months to October 2026, 0% lasted longer than 6 weeks"
+    )
+    kaarten = {s.label: s for s in d.signalen}
+    assert (kaarten["Long"].waarde, kaarten["Long"].delta) == ("3.0%", "+1.0 pp")
+    assert kaarten["Long"].onderschrift == "43-365 days · last year 2.0%"  # c1: 31 / 1.550
+    assert kaarten["Open > 6 weeks"].onderschrift == "past week 52: 3 · last year 2"
+    assert kaarten["Frequent absence"].onderschrift == "count 4 · last year 0.0%"
+
+
+EEN_MELDING = {
+    "organisatie": "eenheid;naam;bovenliggende_eenheid\nORG;Organisatie;\nX;Afdeling X;ORG\n"
+    "Y;Afdeling Y;ORG",
+    "personeel": "\n".join(
+        ["medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor"]
+        + [f"{e.lower()}{i};{e};01-01-2019;;1" for e in "XY" for i in range(1, 13)]
+    ),
+    # x1 open since 01-01-2026: day 304 on 31-10-2026, past week 42 (>= 295), not 52
+    "verzuim": "medewerker_id;eerste_verzuimdag;laatste_verzuimdag\nx1;01-01-2026;",
+}
+
+
+@pytest.mark.parametrize(
+    "taal, titel",
+    [
+        (
+            "nl",
+            "Eind oktober 2026 1 open melding langer dan 6 weken, waarvan 1 voorbij week 42 en 0 "
+            "voorbij week 52; de meeste bij Afdeling X (1)",
+        ),
+        (
+            "en",
+            "At the end of October 2026, 1 open spell longer than 6 weeks, 1 past week 42 and 0 "
+            "past week 52; most in Afdeling X (1)",
+        ),
+    ],
+)
+def test_een_open_melding_in_het_enkelvoud(maak_store, taal, titel):
+    store, boom = maak_store(PEILDATUM, **EEN_MELDING)
+    ctx = Context(boom, Selectie("ORG", "ORG", OKT, taal=taal), min_groep=10)
+    d = duur.bouw(store, ctx)
+    assert grafiek.langdurig_eenheden(d, ctx).titel == titel
