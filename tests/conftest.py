@@ -86,6 +86,10 @@ def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]
             at.query_params[k] = v
         at.run()
         if pagina:
+            # as a link opened on the page itself: the first run (the default page) dropped the
+            # parameters of other pages from the URL
+            for k, v in params.items():
+                at.query_params[k] = v
             at.switch_page(pagina)
             at.run()
         return at
