@@ -5,13 +5,18 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import catalogus
 from dashboard import format as fmt
+from dashboard.charts import afdelingen as grafiek
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina, state
 from dashboard.veilig import markdown_tekst, url_geheel
 from dashboard.views import afdelingen as view
 
-NIVEAU, BASIS, MAATSTAF = "afdelingen_niveau", "afdelingen_basis", "afdelingen_maatstaf"
+PAGINA = "afdelingen"
+# widget keys; the page's own choices (niveau, basis) live in the selection codec, which keeps
+# them across page visits (Streamlit forgets the state of a widget that is not drawn)
+NIVEAU, BASIS, MAATSTAF = "afdelingen_niveau_keuze", "afdelingen_basis_keuze", "afdelingen_maatstaf"
 INZOOMEN, OMHOOG, SPC = "afdelingen_inzoomen", "afdelingen_omhoog", "afdelingen_spc"
 
 selectie, toegang = pagina.selectie()
@@ -24,7 +29,7 @@ ss = st.session_state
 def zoom_in(code: str) -> None:
     """Drill down: `code` becomes the selected unit, and the page shows its parts."""
     state.kies_eenheid(code)
-    ss[NIVEAU] = view.ONDERDELEN
+    state.zet_pagina_waarde(PAGINA, "niveau", view.ONDERDELEN)
     ss.pop(SPC, None)
 
 
@@ -50,58 +55,64 @@ def bij_klik(sleutel: str, codes: frozenset[str]) -> Callable[[], None]:
     return klik
 
 
-# the page's own choices: from the URL on the first run, so a shared link shows the same
-niveaus = view.niveaus(boom, selectie.organisatie)
-if NIVEAU not in ss:
-    ss[NIVEAU] = url_geheel(st.query_params.get("niveau"), view.ONDERDELEN)
-if ss[NIVEAU] not in niveaus:
-    ss[NIVEAU] = view.ONDERDELEN
-if ss.get(BASIS) not in view.BASISSEN:
-    gevraagd = st.query_params.get("basis", "")
-    ss[BASIS] = gevraagd if gevraagd in view.BASISSEN else "r12"
+def onthoud(sleutel: str, widget: str) -> Callable[[], None]:
+    """A widget's choice becomes the page's value (and goes into the URL)."""
+    return lambda: state.zet_pagina_waarde(PAGINA, sleutel, ss[widget])
 
-# widget values are in the session state before the widgets are drawn: build first, so the
-# title (the finding) can stand above the controls
-a = data.bouw(view.bouw, selectie, toegang, niveau=ss[NIVEAU], basis=ss[BASIS])
+
+# the page's own choices: from a shared link, or as the user left them; always in the URL in
+# their checked form, so a copied link shows the same
+niveaus = view.niveaus(boom, selectie.organisatie)
+gevraagd_niveau, gevraagd_basis = (
+    state.pagina_waarde(PAGINA, "niveau"),
+    state.pagina_waarde(PAGINA, "basis"),
+)
+niveau = url_geheel(gevraagd_niveau, view.ONDERDELEN)
+niveau = niveau if niveau in niveaus else view.ONDERDELEN
+basis = gevraagd_basis if gevraagd_basis in view.BASISSEN else "r12"
+if gevraagd_niveau != str(niveau):
+    state.zet_pagina_waarde(PAGINA, "niveau", niveau)
+if gevraagd_basis != basis:
+    state.zet_pagina_waarde(PAGINA, "basis", basis)
+ss[NIVEAU], ss[BASIS] = niveau, basis
+
+# build before the widgets are drawn, so the title (the finding) can stand above the controls
+a = data.bouw(view.bouw, selectie, toegang, niveau=niveau, basis=basis)
 drilbaar = a.drilbaar()
 codes = frozenset(code for code, _ in drilbaar)
 
 st.title(markdown_tekst(view.kop(a, ctx)))
-st.caption(
-    markdown_tekst(view.kader(a, ctx, "").ondertitel)
-    + f" · {t('Peildatum', taal)} {fmt.datum(ctx.peildatum, taal)}"
-)
+peildatum = t("Peildatum", taal) + " " + fmt.datum(ctx.peildatum, taal)
+st.caption(markdown_tekst(view.ondertitel(a, ctx)) + " · " + peildatum)
 st.segmented_control(
     t("Welke eenheden", taal), niveaus, key=NIVEAU, required=True,
     format_func=lambda n: view.niveau_label(boom, selectie.organisatie, n, taal),
+    on_change=onthoud("niveau", NIVEAU),
 )  # fmt: skip
 links, rechts = st.columns(2)
 with links:
     st.segmented_control(
         t("Periode", taal), list(view.BASISSEN), key=BASIS, required=True,
         format_func=lambda b: (
-            f"{t('12 maanden t/m', taal)} {fmt.maand(selectie.maand, taal)}"
+            t("12 maanden t/m {maand}", taal, maand=fmt.maand(selectie.maand, taal))
             if b == "r12" else fmt.maand(selectie.maand, taal, lang=True)
         ),
         help=t("Twaalf maanden geven een eerlijker beeld: één maand van een kleine eenheid schommelt sterk.", taal),
+        on_change=onthoud("basis", BASIS),
     )  # fmt: skip
 with rechts:
     metriek = st.segmented_control(
         t("Maatstaf voor rangorde en funnel", taal), list(view.METRIEKEN), key=MAATSTAF,
-        default="verzuimpercentage", required=True, format_func=lambda m: t(m.capitalize(), taal),
+        default=view.METRIEKEN[0], required=True,
+        format_func=lambda m: t(catalogus.metriek(m).label, taal),
     )  # fmt: skip
-for naam, waarde in (("niveau", str(ss[NIVEAU])), ("basis", ss[BASIS])):
-    if st.query_params.get(naam) != waarde:
-        st.query_params[naam] = waarde
 if a.opmerking:
     st.info(markdown_tekst(a.opmerking), icon=":material/info:")
 
 sleutel = f"afdelingen_ranking_{a.referentie}_{a.niveau}"
 components.grafiek(
-    view.ranking_figuur(a, ctx, metriek),
+    grafiek.ranking(a, ctx, metriek),
     sleutel=sleutel,
-    taal=taal,
-    tabel=view.tabel(a, taal),
     on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
 )
 
@@ -117,39 +128,32 @@ with rechts:
     ouder = boom.eenheden[selectie.eenheid].ouder
     if ouder is not None:
         st.button(
-            f"{t('Terug naar', taal)} {markdown_tekst(boom.naam(ouder))}", key=OMHOOG, on_click=zoom_in,
-            args=(ouder,), icon=":material/arrow_upward:",
+            t("Terug naar {naam}", taal, naam=markdown_tekst(boom.naam(ouder))), key=OMHOOG,
+            on_click=zoom_in, args=(ouder,), icon=":material/arrow_upward:",
         )  # fmt: skip
 
 if a.funnel_mogelijk():
     sleutel = f"afdelingen_funnel_{a.referentie}_{a.niveau}"
     components.grafiek(
-        view.funnel_figuur(a, ctx, metriek),
+        grafiek.funnel(a, ctx, metriek),
         sleutel=sleutel,
-        taal=taal,
-        tabel=view.tabel(a, taal),
         on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
     )
     st.caption(view.funnel_uitleg(a, metriek, taal))
 else:
-    st.info(t("Te weinig eenheden met cijfers voor een funnel (minstens 3).", taal))
+    st.info(
+        t("Te weinig eenheden met cijfers voor een funnel (minstens {n}).", taal, n=view.MIN_FUNNEL)
+    )
 
 if a.getoond().height >= 2:
     sleutel = f"afdelingen_venster_{a.referentie}_{a.niveau}"
     components.grafiek(
-        view.venster_figuur(a, ctx),
+        grafiek.venster(a, ctx),
         sleutel=sleutel,
-        taal=taal,
-        tabel=view.tabel(a, taal),
         on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
     )
 
-components.grafiek(
-    view.heatmap_figuur(a, ctx),
-    sleutel="afdelingen_heatmap",
-    taal=taal,
-    tabel=view.tabel_maanden(a, taal),
-)
+components.grafiek(grafiek.heatmap(a, ctx), sleutel="afdelingen_heatmap")
 
 opties = [selectie.eenheid, *(c for c, _ in drilbaar if c != selectie.eenheid)]
 if ss.get(SPC) not in opties:
@@ -158,12 +162,7 @@ links, _ = st.columns([3, 2])
 with links:
     st.selectbox(t("Regelkaart voor", taal), opties, key=SPC, format_func=boom.naam)
 r = data.bouw(view.regelkaart, selectie, toegang, eenheid=ss[SPC])
-components.grafiek(
-    view.regelkaart_figuur(r, ctx),
-    sleutel="afdelingen_regelkaart",
-    taal=taal,
-    tabel=view.tabel_regelkaart(r, taal),
-)
+components.grafiek(grafiek.regelkaart(r, ctx), sleutel="afdelingen_regelkaart")
 st.caption(view.regelkaart_uitleg(r, taal))
 
 st.divider()

@@ -256,11 +256,12 @@ def _formules(inhoud: bytes) -> tuple[list[str], list[str]]:
 
 
 def test_afdelingen_excel_schrijft_de_formulenaam_als_tekst(kwaad_db):
+    from dashboard.charts import afdelingen as grafiek
+    from dashboard.exports import xlsx
     from dashboard.hierarchy import laad_boom
     from dashboard.periods import Maand
     from dashboard.selectie import Selectie
     from dashboard.store import Store
-    from dashboard.ui.components import werkboek
     from dashboard.views import Context
     from dashboard.views import afdelingen as view
 
@@ -270,7 +271,7 @@ def test_afdelingen_excel_schrijft_de_formulenaam_als_tekst(kwaad_db):
     try:
         ctx = Context(laad_boom(store), Selectie("MLV", "MLV", Maand(2026, 10)))
         a = view.bouw(store, ctx)
-        inhoud = werkboek(view.ranking_figuur(a, ctx), view.tabel(a), "nl")
+        inhoud = xlsx.grafiek_werkboek(grafiek.ranking(a, ctx))
     finally:
         store.close()
     formules, teksten = _formules(inhoud)

@@ -15,6 +15,7 @@ import pytest
 
 from dashboard import format as fmt
 from dashboard import metrics, statistics
+from dashboard.charts import afdelingen as grafiek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.selectie import Selectie
@@ -215,12 +216,12 @@ def test_onderdrukte_eenheden_hebben_nergens_een_getal(demo_store, boom):
         for code in weg
     }
     figuren = {
-        "ranking": view.ranking_figuur(a, ctx),
-        "ranking_freq": view.ranking_figuur(a, ctx, "meldingsfrequentie"),
-        "funnel": view.funnel_figuur(a, ctx),
-        "funnel_freq": view.funnel_figuur(a, ctx, "meldingsfrequentie"),
-        "venster": view.venster_figuur(a, ctx),
-        "heatmap": view.heatmap_figuur(a, ctx),
+        "ranking": grafiek.ranking(a, ctx).figuur,
+        "ranking_freq": grafiek.ranking(a, ctx, "meldingsfrequentie").figuur,
+        "funnel": grafiek.funnel(a, ctx).figuur,
+        "funnel_freq": grafiek.funnel(a, ctx, "meldingsfrequentie").figuur,
+        "venster": grafiek.venster(a, ctx).figuur,
+        "heatmap": grafiek.heatmap(a, ctx).figuur,
     }
     for naam, fig in figuren.items():
         spec = _json(fig)
@@ -247,7 +248,7 @@ def test_onderdrukte_eenheden_hebben_nergens_een_getal(demo_store, boom):
 def test_heatmap_onderdrukte_cellen_zijn_grijs_zonder_getal(demo_store, boom):
     ctx = ctx_voor(boom, "MLV-MOB-OV")
     a = view.bouw(demo_store, ctx)
-    spec = _json(view.heatmap_figuur(a, ctx))
+    spec = _json(grafiek.heatmap(a, ctx).figuur)
     waarden, grijs = (tr for tr in spec["data"] if tr["type"] == "heatmap")
     rij = {code: i for i, code in enumerate(waarden["y"])}
     assert waarden["y"][0] == "MLV-MOB-OV"  # the total on top
@@ -306,7 +307,7 @@ def test_met_de_hand(maak_store):
     # the total: (10 + 5 + 31) / (35 × 31) = 46 / 1085 = 4,2396%
     assert a.ref_waarde("verzuimpercentage") == pytest.approx(100 * 46 / 1085)
     assert not a.funnel_mogelijk()
-    fig = view.ranking_figuur(a, ctx)
+    fig = grafiek.ranking(a, ctx).figuur
     tekst = fig.to_json()
     # A 5/372 = 1,344%; B 31/93 = 33,33%: nowhere, neither as a number nor as text
     for waarde in (100 * 5 / 372, 100 * 31 / 93):
@@ -354,7 +355,7 @@ def test_meldingsfrequentie_luchtvaart_boven_de_funnel(demo_store, boom):
     assert lv["meldingsfrequentie_klasse_998"] == "boven"
     titel = view.funnel_titel(a, "meldingsfrequentie", "nl")
     assert titel.startswith("Afdeling Luchtvaart boven de 99,8%-grens")
-    spec = _json(view.funnel_figuur(a, ctx_voor(boom, "MLV"), "meldingsfrequentie"))
+    spec = _json(grafiek.funnel(a, ctx_voor(boom, "MLV"), "meldingsfrequentie").figuur)
     namen = [t for tr in spec["data"] for t in (tr.get("text") or []) if t]
     assert "Luchtvaart" in namen
 
@@ -365,7 +366,7 @@ def test_blad_toont_de_zusters(demo_store, boom):
     assert set(a.eenheden["eenheid"].to_list()) == {"MLV-MOB-LM-LV", "MLV-MOB-LM-MZ"}
     assert a.markeer == frozenset({"MLV-MOB-LM-LV"})
     assert "heeft geen onderliggende eenheden" in a.opmerking
-    spec = _json(view.ranking_figuur(a, ctx_voor(boom, "MLV-MOB-LM-LV")))
+    spec = _json(grafiek.ranking(a, ctx_voor(boom, "MLV-MOB-LM-LV")).figuur)
     assert "<b>Afdeling Luchtvaart</b>" in spec["layout"]["yaxis"]["ticktext"]
 
 
@@ -376,7 +377,7 @@ def test_engels(demo_store, boom):
     assert view.ranking_titel(a, "verzuimpercentage", "en").startswith(
         "No department clearly above average; Afdeling Luchtvaart highest ("
     )
-    spec = _json(view.ranking_figuur(a, ctx))
+    spec = _json(grafiek.ranking(a, ctx).figuur)
     assert spec["layout"]["separators"] == ".,"
     legenda = [tr.get("name") for tr in spec["data"] if tr.get("showlegend") is not False]
     assert "within the limits" in legenda and "< 10: not shown (privacy)" in legenda
@@ -399,7 +400,7 @@ def test_regelkaart_gelijk_aan_statistics_spc(demo_store, boom):
     # the demo's Luchtvaart climbs through 2025-2026: months outside the limits at the end
     assert statistics.SIGNAAL_BUITEN in r.reeks["signaal"].to_list()[-12:]
     assert "met een signaal in de laatste 12 maanden" in view.regelkaart_titel(r, "nl")
-    spec = _json(view.regelkaart_figuur(r, ctx))
+    spec = _json(grafiek.regelkaart(r, ctx).figuur)
     assert any(a["text"] == statistics.SIGNAAL_BUITEN for a in spec["layout"]["annotations"])
 
 

@@ -130,7 +130,9 @@ def _afdelingen(store: Store, ctx: Context) -> Stap | None:
     if not ctx.boom.kinderen.get(ctx.selectie.eenheid):
         return None
     a = afdelingen.bouw(store, ctx, basis="r12")
-    fig = afdelingen.ranking_figuur(a, ctx)
+    from dashboard.charts import afdelingen as afdelingen_grafiek
+
+    fig = afdelingen_grafiek.ranking(a, ctx).figuur
     return Stap(
         "afdelingen", stapnaam("afdelingen", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
         tabel=afdelingen.tabel(a, ctx.taal),
