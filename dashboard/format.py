@@ -9,6 +9,7 @@ Only the sign of a change is our own: a real minus sign and "±" for no change.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 
 import polars as pl
@@ -45,7 +46,10 @@ def getal(x: float | None, decimalen: int = 0, taal: str = "nl") -> str:
         return "–"
     assert x is not None
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-    return format_decimal(x, format=patroon, locale=_locale(taal), decimal_quantization=True)
+    # the float's exact value, as Python's own formatting rounds it (2.85 -> '2,9'): Babel would
+    # round its shortest decimal string half-even (2.85 -> '2,8')
+    exact = decimal.Decimal(x) if isinstance(x, float) else x
+    return format_decimal(exact, format=patroon, locale=_locale(taal), decimal_quantization=True)
 
 
 def procent(x: float | None, decimalen: int = 1, taal: str = "nl") -> str:
