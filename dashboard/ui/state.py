@@ -94,6 +94,10 @@ def schrijf_url(s: Selectie, pagina: str = "") -> None:
     ss = st.session_state
     for p in eigen.values():
         waarde = ss.get(p.sessie)
+        url = st.query_params.get(p.sleutel)
+        if url is not None and url != ss.get(f"_url_{p.sessie}"):
+            # a new link or the back button: kept for the page to read (pagina_waarde)
+            waarde = url
         if waarde not in (None, ""):
             nieuw[p.sleutel] = str(waarde)
     anders = {q.sleutel for ps in sel_mod.PAGINAPARAMETERS.values() for q in ps} - set(eigen)
