@@ -330,6 +330,7 @@ class Schaal:
     groep: Literal["taakeisen", "hulpbronnen", "uitkomsten", "overig"]
     richting: int = 0  # +1 higher is better, -1 lower is better, 0 neither
     bereik: tuple[float, float] = (1.0, 5.0)
+    decimalen: int = 1  # a score and its change are shown with this many decimals
 
     @property
     def span(self) -> float:

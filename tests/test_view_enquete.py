@@ -13,16 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import metrics
+from dashboard import catalogus, metrics
+from dashboard.charts import enquete as grafieken
 from dashboard.config import DEMO_DIR
 from dashboard.format import tabel_tekst
 from dashboard.hierarchy import laad_boom
-from dashboard.ingest.columns import SCHALEN
 from dashboard.periods import Maand, Periode
 from dashboard.selectie import Selectie
 from dashboard.views import Context, enquete
 
 WORTEL = Path(__file__).parent.parent
+SCHALEN = tuple(s.sleutel for s in catalogus.SCHALEN)
 
 
 def demo_enquete() -> list[dict]:
@@ -227,7 +228,7 @@ def test_onderdrukte_afdeling_heeft_nergens_een_score(ro, boom):
     assert iz["respondenten"] is None
     assert all(v is None for k, v in iz.items() if k.startswith(("score_", "vorige_")))
     for modus in ("score", "verschil"):
-        spec = json.loads(enquete.scores_figuur(ro, ctx, modus=modus).to_json())
+        spec = json.loads(grafieken.scores(ro, ctx, modus=modus).figuur.to_json())
         ticks = spec["layout"]["yaxis"]["ticktext"]
         i = next(k for k, tekst in enumerate(ticks) if "Internationale Zaken" in tekst)
         assert "n < 10" in ticks[i] and "n = " not in ticks[i]
@@ -240,18 +241,24 @@ def test_onderdrukte_afdeling_heeft_nergens_een_score(ro, boom):
             for tekst in [*tr["text"][i], *tr["hovertext"][i]]:
                 # nothing but the threshold: no score, no respondent count
                 assert not any(c.isdigit() for c in tekst.replace("10", "")), tekst
-    for fig in (enquete.jdr_figuur(ro, ctx), enquete.verzuim_figuur(ro, ctx)):
+    for fig in (
+        grafieken.eisen_hulpbronnen(ro, ctx).figuur,
+        grafieken.schaal_verzuim(ro, ctx).figuur,
+    ):
         assert "Internationale Zaken" not in fig.to_json()
 
 
 def test_figuren_van_de_organisatie_zonder_kleine_afdelingen(mlv, boom):
     ctx = ctx_voor(boom, "MLV")
     klein = {"Reizigersbelangen", "Geluid en Externe Veiligheid", "Operationele Paraatheid"}
-    for fig in (enquete.jdr_figuur(mlv, ctx), enquete.verzuim_figuur(mlv, ctx)):
+    for fig in (
+        grafieken.eisen_hulpbronnen(mlv, ctx).figuur,
+        grafieken.schaal_verzuim(mlv, ctx).figuur,
+    ):
         tekst = fig.to_json()
         assert not any(naam in tekst for naam in klein)
     # the heat map shows them, grey, with '< 10' and no number
-    spec = json.loads(enquete.scores_figuur(mlv, ctx).to_json())
+    spec = json.loads(grafieken.scores(mlv, ctx).figuur.to_json())
     grijs = next(tr for tr in spec["data"] if tr["name"] == "< 10")
     rijen = [i for i, r in enumerate(grijs["text"]) if r[0] == "< 10"]
     assert len(rijen) == 4
@@ -259,8 +266,9 @@ def test_figuren_van_de_organisatie_zonder_kleine_afdelingen(mlv, boom):
     assert all(all(v is None for v in hoofd["z"][i]) for i in rijen)
 
 
-def test_tabel_toont_onderdrukte_afdeling_als_kleiner_dan_10(ro):
-    tabel = enquete.tabel_scores(ro)
+def test_tabel_toont_onderdrukte_afdeling_als_kleiner_dan_10(ro, boom):
+    tabel = grafieken.scores(ro, ctx_voor(boom, "MLV-RWK-RO")).tabel
+    assert tabel is not None
     assert tabel.columns[:3] == ["Eenheid", "Respondenten", "Score werkdruk"]
     assert tabel["Eenheid"].to_list()[:2] == [
         "Gemiddelde Ministerie van Leefomgeving en Vervoer",
@@ -326,7 +334,7 @@ def test_kwadranten_tegen_het_gemiddelde_van_de_organisatie():
 
 def test_jdr_figuur_en_titels(mlv, boom):
     ctx = ctx_voor(boom, "MLV")
-    spec = json.loads(enquete.jdr_figuur(mlv, ctx).to_json())
+    spec = json.loads(grafieken.eisen_hulpbronnen(mlv, ctx).figuur.to_json())
     bollen = spec["data"][0]
     sd = mlv.eenheden.filter(mlv.eenheden["eenheid"] == "MLV-BVU-IV-SD").row(0, named=True)
     i = bollen["x"].index(sd["eisen"])
@@ -340,7 +348,7 @@ def test_jdr_figuur_en_titels(mlv, boom):
         "meting 2024 · verzuim jan 2024 – dec 2024" in spec["layout"]["title"]["subtitle"]["text"]
     )
     # the heat map's finding: the largest unfavourable deviation from the organisation average
-    hm = enquete.scores_figuur(mlv, ctx).layout.title.text
+    hm = grafieken.scores(mlv, ctx).figuur.layout.title.text
     assert hm == "<b>Werkdruk het hoogst bij Afdeling ICT-Servicedesk: 3,6 tegen 3,0 gemiddeld</b>"
 
 
@@ -348,7 +356,7 @@ def test_engels(demo_store, boom):
     ctx = ctx_voor(boom, "MLV", taal="en")
     e = enquete.bouw(demo_store, ctx)
     assert e.kop.startswith("Employee survey 2024")
-    fig = enquete.verzuim_figuur(e, ctx)
+    fig = grafieken.schaal_verzuim(e, ctx).figuur
     assert fig.layout.title.text.startswith("<b>More exhaustion, higher absence")
     assert fig.layout.separators == ".,"
 
@@ -358,7 +366,7 @@ def test_grafieken_tonen_een_onderdrukte_rij_nooit_ook_niet_als_de_aanroeper_sco
     # caller) shows '< 10' and nothing else
     import polars as pl
 
-    from dashboard.charts import enquete as grafieken
+    from dashboard.charts.enquete import heatmap, spreiding
     from dashboard.views import Kader
 
     kader = Kader("Titel", "Ondertitel", None, 0)
@@ -379,7 +387,7 @@ def test_grafieken_tonen_een_onderdrukte_rij_nooit_ook_niet_als_de_aanroeper_sco
         }
     )  # fmt: skip
     for modus in ("score", "verschil"):
-        tekst = als_tekst(grafieken.heatmap(cellen, kader, modus=modus))
+        tekst = als_tekst(heatmap.figuur(cellen, kader, modus=modus))
         for verboden in ("3,2", "3.21", "3,8", "3.77", "0,6", "0.56", "n = 7"):
             assert verboden not in tekst, (modus, verboden)
     frame = pl.DataFrame(
@@ -391,13 +399,13 @@ def test_grafieken_tonen_een_onderdrukte_rij_nooit_ook_niet_als_de_aanroeper_sco
         }
     )  # fmt: skip
     for fig in (
-        grafieken.eisen_hulpbronnen(
+        spreiding.eisen_hulpbronnen_figuur(
             frame, kader, ref_eisen=2.6, ref_hulpbronnen=3.6, org_code="X", eisen_schalen=[],
-            hulpbron_schalen=[], verzuim_label="",
+            hulpbron_schalen=[],
         ),
-        grafieken.schaal_verzuim(
-            frame, kader, kolom="score_uitputting", schaal_label="Uitputting", bereik=(1, 5),
-            samenhang=None, verzuim_label="",
+        spreiding.schaal_verzuim_figuur(
+            frame, kader, kolom="score_uitputting", schaal_label="Uitputting",
+            bereik_schaal=(1, 5), samenhang=None, verzuim_label="",
         ),
     ):  # fmt: skip
         tekst = als_tekst(fig)
@@ -407,7 +415,8 @@ def test_grafieken_tonen_een_onderdrukte_rij_nooit_ook_niet_als_de_aanroeper_sco
 def test_verandering_noemt_de_sterkste_verslechtering(mlv, boom):
     # Luchtvaart, uitputting: 2,38 (2022) -> 2,85 (2024), +0,47 on a 1-5 scale: the largest change
     # for the worse (data/demo/README.md: 'rising werkdruk and uitputting')
-    titel = enquete.scores_figuur(mlv, ctx_voor(boom, "MLV"), modus="verschil").layout.title.text
+    g = grafieken.scores(mlv, ctx_voor(boom, "MLV"), modus="verschil")
+    titel = g.figuur.layout.title.text
     assert titel == (
         "<b>Uitputting het sterkst gestegen bij Afdeling Luchtvaart: van 2,4 naar 2,9 sinds 2022</b>"
     )
@@ -421,7 +430,7 @@ def test_onzekere_samenhang_heet_geen_duidelijke_samenhang(demo_store, boom):
     e = enquete.bouw(demo_store, ctx)
     s = e.samenhang["uitputting"]
     assert s.n == 9 and s.laag < 0 < s.hoog
-    assert enquete.verzuim_figuur(e, ctx).layout.title.text.startswith(
+    assert grafieken.schaal_verzuim(e, ctx).figuur.layout.title.text.startswith(
         "<b>Geen duidelijke samenhang tussen uitputting en verzuim"
     )
     assert "dat kan toeval zijn" in enquete.samenhang_tekst(e, "uitputting")

@@ -188,10 +188,13 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
     if meting is None:
         return None
     e = enquete.bouw(store, ctx, meting=meting)
-    fig = enquete.jdr_figuur(e, ctx)
+    from dashboard.charts import enquete as enquete_grafiek  # noqa: PLC0415 (moves to exports)
+
+    g = enquete_grafiek.eisen_hulpbronnen(e, ctx)
+    fig = g.figuur
     return Stap(
         "enquete", stapnaam("enquete", ctx.taal), theme.titel_van(fig), ctx.ondertitel(t("meting {m}", ctx.taal, m=meting)),
-        figuur=fig, tabel=enquete.tabel_jdr(e, ctx.taal),
+        figuur=fig, tabel=g.tabel,
     )  # fmt: skip
 
 
