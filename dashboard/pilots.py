@@ -9,6 +9,7 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.hierarchy import Boom
+from dashboard.i18n import N_, t
 from dashboard.ingest import parse
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.validate import koppel
@@ -20,7 +21,67 @@ VENSTER = 12
 
 
 class PilotFout(ValueError):
-    """A pilot definition that cannot be stored; the message is Dutch."""
+    """A pilot definition that cannot be stored; the message is Dutch.
+
+    Raised with a catalogue text and its values (`PilotFout(N_("... {naam} ..."), naam=...)`),
+    so that the page can show it in the user's language (`in_taal`).
+    """
+
+    def __init__(self, tekst: str, **waarden: object) -> None:
+        super().__init__(tekst.format(**waarden) if waarden else tekst)
+        self.tekst = tekst
+        self.waarden = waarden
+
+    def in_taal(self, taal: str) -> str:
+        """The message in the interface language."""
+        return t(self.tekst, taal, **self.waarden)
+
+
+# -- "geselecteerd op hoog verzuim": for now a keyword rule on the free-text reason ------------
+# A rule must not depend on a string. The statistics issue adds an explicit `geselecteerd_op`
+# field to the pilot table (with a schema migration); then this section is replaced, and it is
+# the only place that knows the rule: `woorden_hoog_verzuim` decides, the form stores its tick
+# through `reden_met_vinkje` (the marker below) and shows the reason through
+# `reden_zonder_markering`.
+
+#: Appended to the reason when "geselecteerd op hoog verzuim" is ticked but the reason's own
+#: words do not say so (it holds "hoog", so the rule reads it).
+MARKERING = " (geselecteerd op hoog verzuim)"
+_HOOG_WOORDEN = ("hoog", "hoogste", "meeste", "hoge", "boven")
+
+
+def woorden_hoog_verzuim(reden: str) -> list[str]:
+    """The words of a selection reason that make the pilot count as chosen for high absence
+    (the keyword rule, see above); empty when it does not."""
+    laag = reden.lower()
+    return [w for w in _HOOG_WOORDEN if w in laag]
+
+
+def reden_zonder_markering(reden: str) -> str:
+    """The reason as the user typed it (without the marker `reden_met_vinkje` may have added)."""
+    return reden[: -len(MARKERING)] if reden.endswith(MARKERING) else reden
+
+
+def reden_met_vinkje(reden: str, hoog_verzuim: bool) -> str:
+    """The reason to store for the form's text and its tick "geselecteerd op hoog verzuim".
+
+    Ticked while the words do not say so: the marker is appended. Not ticked while the words do
+    say so: PilotFout, because the rule would count it as chosen for high absence anyway.
+    """
+    reden = reden_zonder_markering(reden.strip())
+    woorden = woorden_hoog_verzuim(reden)
+    if hoog_verzuim and not woorden:
+        return (reden + MARKERING).strip()
+    if not hoog_verzuim and woorden:
+        raise PilotFout(
+            N_(
+                "de reden bevat ‘{woord}’ en telt daardoor als ‘geselecteerd op hoog verzuim’; "
+                "vink dat aan, of beschrijf de reden zonder de woorden hoog, hoge, hoogste, "
+                "meeste of boven"
+            ),
+            woord=woorden[-1],
+        )
+    return reden
 
 
 @dataclass(frozen=True)
@@ -39,27 +100,27 @@ class Pilot:
     def controleer(self, bekende_eenheden: set[str]) -> None:
         """Raise PilotFout when the definition is incomplete or inconsistent."""
         if not self.naam.strip():
-            raise PilotFout("geef de pilot een naam")
+            raise PilotFout(N_("geef de pilot een naam"))
         if self.eind < self.begin:
-            raise PilotFout("de einddatum ligt voor de begindatum")
+            raise PilotFout(N_("de einddatum ligt voor de begindatum"))
         if not self.pilot_eenheden:
-            raise PilotFout("kies ten minste één pilot-eenheid")
+            raise PilotFout(N_("kies ten minste één pilot-eenheid"))
         onbekend = [
             e for e in (*self.pilot_eenheden, *self.vergelijk_eenheden) if e not in bekende_eenheden
         ]
         if onbekend:
-            raise PilotFout(f"onbekende eenheid: {', '.join(onbekend)}")
+            raise PilotFout(N_("onbekende eenheid: {e}"), e=", ".join(onbekend))
         dubbel = set(self.pilot_eenheden) & set(self.vergelijk_eenheden)
         if dubbel:
             raise PilotFout(
-                f"een eenheid kan niet pilot- én vergelijkingseenheid zijn: {', '.join(sorted(dubbel))}"
+                N_("een eenheid kan niet pilot- én vergelijkingseenheid zijn: {e}"),
+                e=", ".join(sorted(dubbel)),
             )
 
     @property
     def geselecteerd_op_hoog_verzuim(self) -> bool:
         """True when the units were chosen for high absence (expect regression to the mean)."""
-        reden = self.selectie_reden.lower()
-        return any(w in reden for w in ("hoog", "hoogste", "meeste", "hoge", "boven"))
+        return bool(woorden_hoog_verzuim(self.selectie_reden))
 
 
 def lijst(store: Store) -> list[Pilot]:
