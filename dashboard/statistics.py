@@ -51,11 +51,6 @@ SIGNAAL_STIJGEND = f"{TREND} maanden stijgend"
 SIGNAAL_DALEND = f"{TREND} maanden dalend"
 
 
-def _nl(x: float, decimalen: int = 2) -> str:
-    """Dutch decimal comma (the shared formatter lives elsewhere; this is for sentences only)."""
-    return f"{x:.{decimalen}f}".replace(".", ",")
-
-
 def _getal(x: Getal) -> float | None:
     """x when it is a finite number; None for nulls and NaN (suppressed or empty groups)."""
     return x if x is not None and math.isfinite(x) else None
@@ -442,7 +437,6 @@ class Effect:
     relatief: float | None
     relatief_laag: float | None
     relatief_hoog: float | None
-    tekst: str
 
 
 def _waarde_en_variantie(
@@ -512,9 +506,6 @@ def verschil_in_verschillen(
     vergelijk_na: Telling,
     metriek: Metriek,
     phi: float = 1.0,
-    *,
-    pilot_label: str = "de pilotafdelingen",
-    vergelijk_label: str = "de vergelijkingsafdelingen",
 ) -> Effect | None:
     """Difference in differences (pilot change − comparison change) with a 95% interval.
 
@@ -544,9 +535,7 @@ def verschil_in_verschillen(
         relatief = 100 * (math.exp(log_rr) - 1)
         relatief_laag = 100 * (math.exp(log_rr - log_marge) - 1)
         relatief_hoog = 100 * (math.exp(log_rr + log_marge) - 1)
-    tekst = _effect_tekst(
-        metriek, schatting, schatting - marge, schatting + marge, pilot_label, vergelijk_label
-    )
+    # in words: dashboard.views.pilots.samenvatting, and the page's own texts
     return Effect(
         metriek,
         schatting,
@@ -555,28 +544,7 @@ def verschil_in_verschillen(
         relatief,
         relatief_laag,
         relatief_hoog,
-        tekst,
     )
-
-
-def _effect_tekst(
-    metriek: Metriek, schatting: float, laag: float, hoog: float, pilot: str, vergelijk: str
-) -> str:
-    """'De meldingsfrequentie daalde in ... 0,42 per jaar meer dan in ... (95%-interval ...)'."""
-    onderwerp = (
-        "De meldingsfrequentie" if metriek == "meldingsfrequentie" else "Het verzuimpercentage"
-    )
-    eenheid = "per jaar" if metriek == "meldingsfrequentie" else "procentpunt"
-    daalde = schatting < 0
-    # the sentence speaks of the size of the fall (or rise), so the interval is turned with it
-    grootte, van, tot = (-schatting, -hoog, -laag) if daalde else (schatting, laag, hoog)
-    zin = (
-        f"{onderwerp} {'daalde' if daalde else 'steeg'} in {pilot} {_nl(grootte)} {eenheid} meer "
-        f"dan in {vergelijk} (95%-interval {_nl(van)} tot {_nl(tot)})."
-    )
-    if laag <= 0 <= hoog:
-        return f"{zin} Het interval bevat 0: het verschil kan ook toeval zijn."
-    return f"{zin} Dat verschil is groter dan toeval alleen aannemelijk maakt."
 
 
 # -- pilots: regression to the mean --------------------------------------------------------------
@@ -590,7 +558,9 @@ class Regressiecheck:
     betrouwbaarheid: float | None
     aandeel: float | None
     rest: float | None
-    waarschuwing: str
+    #: the units were chosen for a high value (as told, or inferred from the numbers): the
+    #: warning applies (dashboard.views.pilots.samenvatting words it)
+    geselecteerd_op_hoog: bool
 
 
 def jaarcorrelatie(vorig: Sequence[Getal], huidig: Sequence[Getal]) -> float | None:
@@ -616,11 +586,7 @@ def regressie_naar_gemiddelde(
     *,
     rho: float | None = None,
     effect: float | None = None,
-    metriek: Metriek = "meldingsfrequentie",
     geselecteerd_op_hoog: bool | None = None,
-    pilot_label: str = "de pilotafdelingen",
-    referentie_label: str = "gemiddeld",
-    vergelijk_label: str = "de vergelijkingsafdelingen",
 ) -> Regressiecheck:
     """Expected fall of the pilot units' excess over the reference from regression alone.
 
@@ -638,7 +604,7 @@ def regressie_naar_gemiddelde(
     units follow the reference's trend; the estimate has its own uncertainty (not quantified
     here). It cannot show what the pilot did, only how much of the fall needs no pilot.
     `geselecteerd_op_hoog` None: inferred (selection year above the reference and above the
-    units' earlier excess).
+    units' earlier excess). The warning in words: dashboard.views.pilots.samenvatting.
     """
     d_sel = selectie - referentie
     d_eerder = [a - b for a, b in zip(eerder, referentie_eerder, strict=True)]
@@ -656,47 +622,7 @@ def regressie_naar_gemiddelde(
     if verwacht is not None and effect is not None:
         rest = effect + verwacht
         aandeel = min(1.0, verwacht / -effect) if effect < 0 else None
-    tekst = ""
-    if geselecteerd_op_hoog:
-        tekst = _regressie_tekst(
-            metriek,
-            (selectie, referentie, verwacht, effect, rest),
-            (pilot_label, referentie_label, vergelijk_label),
-        )
-    return Regressiecheck(verwacht, rho, aandeel, rest, tekst)
-
-
-def _regressie_tekst(
-    metriek: Metriek,
-    getallen: tuple[float, float, float | None, float | None, float | None],
-    labels: tuple[str, str, str],
-) -> str:
-    """The Dutch warning for units selected after a high value."""
-    selectie, referentie, verwacht, effect, rest = getallen
-    pilot, referentie_label, vergelijk = labels
-    if metriek == "meldingsfrequentie":
-        naam, eenheid = "meldingsfrequentie", "per jaar"
-        niveau = f"{_nl(selectie)} per jaar tegen {_nl(referentie)} {referentie_label}"
-    else:
-        naam, eenheid = "verzuimpercentage", "procentpunt"
-        niveau = f"{_nl(selectie, 1)}% tegen {_nl(referentie, 1)}% {referentie_label}"
-    zinnen = [
-        f"Let op: {pilot} zijn gekozen na een jaar met een hoge {naam} ({niveau}).",
-        "Zo'n uitschieter zakt vaak ook zonder pilot terug (regressie naar het gemiddelde).",
-    ]
-    if verwacht is not None:
-        zinnen.append(
-            f"Alleen daardoor is al een daling van ongeveer {_nl(verwacht)} {eenheid} te verwachten."
-        )
-        if effect is not None and effect < 0 and rest is not None:
-            gemeten = f"de gemeten daling van {_nl(-effect)} {eenheid} meer dan in {vergelijk}"
-            zinnen.append(
-                f"Van {gemeten} kan dus ongeveer {_nl(-rest)} {eenheid} aan de pilot zelf liggen."
-                if rest < 0
-                else f"Dat verklaart {gemeten} helemaal."
-            )
-        zinnen.append("Deze correctie is een grove schatting met eigen onzekerheid.")
-    return " ".join(zinnen)
+    return Regressiecheck(verwacht, rho, aandeel, rest, geselecteerd_op_hoog)
 
 
 # -- adapters for metrics-API frames -------------------------------------------------------------

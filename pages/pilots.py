@@ -6,13 +6,15 @@ import streamlit as st
 
 from dashboard import config, pilots
 from dashboard import format as fmt
+from dashboard.charts import pilots as grafiek
 from dashboard.i18n import t
 from dashboard.metrics import SelectieFout
 from dashboard.periods import Maand
 from dashboard.pilots import Pilot, PilotFout
-from dashboard.ui import components, data, pagina
+from dashboard.ui import components, data, pagina, state
 from dashboard.veilig import markdown_cellen, markdown_tekst, url_geheel
 from dashboard.views import pilots as view
+from dashboard.views.pilots import teksten
 
 selectie, toegang = pagina.selectie()
 taal = selectie.taal
@@ -40,7 +42,7 @@ def _vul_formulier(p: Pilot | None) -> None:
     ss[FORM + "eind"] = p.eind if p else selectie.maand.laatste_dag
     ss[FORM + "pilot"] = [c for c in p.pilot_eenheden if c in eenheden] if p else []
     ss[FORM + "vergelijk"] = [c for c in p.vergelijk_eenheden if c in eenheden] if p else []
-    ss[FORM + "reden"] = view.reden_zonder_markering(p.selectie_reden) if p else ""
+    ss[FORM + "reden"] = pilots.reden_zonder_markering(p.selectie_reden) if p else ""
     ss[FORM + "hoog"] = p.geselecteerd_op_hoog_verzuim if p else False
     ss.pop("pilots_fout", None)
 
@@ -58,6 +60,17 @@ def _sluit() -> None:
     ss.pop("pilots_fout", None)
 
 
+def _kies(pilot_id: int | None) -> None:
+    """The pilot shown, on the page and in the link (?pilot=<id>)."""
+    ss["pilots_keuze"] = pilot_id
+    state.zet_pagina_waarde("pilots", "pilot", pilot_id)
+
+
+def _gekozen_in_lijst() -> None:
+    _kies(ss.get("pilots_keuze"))
+    _sluit()
+
+
 def _opslaan(pilot_id: int | None) -> None:
     try:
         pilot = view.maak_pilot(
@@ -68,9 +81,9 @@ def _opslaan(pilot_id: int | None) -> None:
         )  # fmt: skip
         nieuw_id = pilots.bewaar(store, pilot, boom, config.settings().min_groep)
     except PilotFout as fout:
-        ss["pilots_fout"] = str(fout)
+        ss["pilots_fout"] = fout.in_taal(taal)
         return
-    ss["pilots_keuze"] = nieuw_id
+    _kies(nieuw_id)
     ss["pilots_melding"] = t("Pilot ‘{n}’ is opgeslagen.", taal, n=markdown_tekst(pilot.naam))
     _sluit()
 
@@ -78,7 +91,7 @@ def _opslaan(pilot_id: int | None) -> None:
 def _verwijder(p: Pilot) -> None:
     if p.pilot_id is not None:
         pilots.verwijder(store, p.pilot_id)
-    ss.pop("pilots_keuze", None)
+    _kies(None)
     ss["pilots_melding"] = t("Pilot ‘{n}’ is verwijderd.", taal, n=markdown_tekst(p.naam))
     _sluit()
 
@@ -90,10 +103,10 @@ st.title(t("Pilots van {org}", taal, org=markdown_tekst(boom.naam(org))))
 if melding := ss.pop("pilots_melding", None):
     st.success(melding, icon=":material/check_circle:")
 
-# a shared link names the pilot (?pilot=<id>); after that the choice on the page leads
-url_pilot = st.query_params.get("pilot")
-if url_pilot and url_pilot != ss.get("pilots_url") and url_geheel(url_pilot, -1) in per_id:
-    ss["pilots_keuze"] = url_geheel(url_pilot, -1)
+# the pilot the link names (?pilot=<id>), or the one chosen last on this page; else the newest
+gevraagd = url_geheel(state.pagina_waarde("pilots", "pilot"), -1)
+if gevraagd in per_id:
+    ss["pilots_keuze"] = gevraagd
 if ss.get("pilots_keuze") not in per_id:
     ss["pilots_keuze"] = lijst[0].pilot_id if lijst else None
 
@@ -111,15 +124,12 @@ keuze_kol, *knoppen = st.columns([4, 1.2, 1, 1], vertical_alignment="bottom")
 with keuze_kol:
     gekozen_id = st.selectbox(
         t("Pilot", taal), list(per_id), key="pilots_keuze",
-        format_func=lambda i: f"{per_id[i].naam} ({view.periode_van(per_id[i], taal)})",
+        format_func=lambda i: f"{per_id[i].naam} ({teksten.periode_van(per_id[i], taal)})",
         placeholder=t("Geen pilot", taal),
-        on_change=_sluit,
+        on_change=_gekozen_in_lijst,
     )  # fmt: skip
 gekozen = per_id.get(gekozen_id)
-if gekozen is not None:
-    ss["pilots_url"] = str(gekozen.pilot_id)
-    if st.query_params.get("pilot") != str(gekozen.pilot_id):
-        st.query_params["pilot"] = str(gekozen.pilot_id)
+state.zet_pagina_waarde("pilots", "pilot", gekozen.pilot_id if gekozen else None)
 knoppen[0].button(
     t("Nieuwe pilot", taal), icon=":material/add:", key="pilots_nieuw", on_click=_open,
     args=("nieuw",), width="stretch",
@@ -163,7 +173,7 @@ if modus in ("nieuw", "bewerken"):
         )
         if fout := ss.get("pilots_fout"):
             st.error(
-                t("De pilot is niet opgeslagen: {f}.", taal, f=markdown_tekst(t(fout, taal))),
+                t("De pilot is niet opgeslagen: {f}.", taal, f=markdown_tekst(fout)),
                 icon=":material/error:",
             )
         st.text_input(t("Naam", taal), key=FORM + "naam", max_chars=120)
@@ -254,13 +264,7 @@ except SelectieFout as fout:
     st.stop()
 
 st.subheader(markdown_tekst(a.kop))
-beschrijving = [gekozen.omschrijving] if gekozen.omschrijving else []
-beschrijving.append(f"{t('Pilotperiode', taal)}: {view.periode_van(gekozen, taal)}")
-if gekozen.selectie_reden:
-    beschrijving.append(
-        f"{t('Waarom gekozen', taal)}: {view.reden_zonder_markering(gekozen.selectie_reden)}"
-    )
-st.caption(markdown_tekst(" · ".join(beschrijving)))
+st.caption(markdown_tekst(teksten.beschrijving(gekozen, taal)))
 for melding in a.meldingen:
     st.info(markdown_tekst(melding), icon=":material/info:")
 
@@ -268,8 +272,8 @@ kolommen = st.columns(len(a.kaarten))
 for kolom, k in zip(kolommen, a.kaarten, strict=True):
     with kolom, st.container(border=True):
         st.metric(
-            f"{t(view.LABELS[k.metriek], taal)}: {t('effect van de pilot', taal)}",
-            view.effect_getal(k.effect.schatting, k.metriek, taal) if k.effect else "–",
+            teksten.kaart_label(k, taal),
+            teksten.effect_getal(k.effect.schatting, k.metriek, taal) if k.effect else "–",
             help=t(
                 "Verschil in verschillen: de verandering in de pilotgroep min de verandering in "
                 "de vergelijkingsgroep.",
@@ -277,20 +281,8 @@ for kolom, k in zip(kolommen, a.kaarten, strict=True):
             ),
         )
         if k.effect is not None:
-            rel = (
-                f" · {t('relatief', taal)} {fmt.verschil(k.effect.relatief, 0, '%', taal)}"
-                if k.effect.relatief is not None
-                else ""
-            )
-            st.caption(
-                f"{t('95%-interval', taal)} {view.interval_tekst(k.effect, k.metriek, taal)}{rel}"
-            )
-        st.caption(
-            f"{t('Pilotgroep', taal)} {view.waarde_tekst(k.pilot_voor, k.metriek, taal)} → "
-            f"{view.waarde_tekst(k.pilot_na, k.metriek, taal)} · {t('vergelijkingsgroep', taal)} "
-            f"{view.waarde_tekst(k.vergelijk_voor, k.metriek, taal)} → "
-            f"{view.waarde_tekst(k.vergelijk_na, k.metriek, taal)}"
-        )
+            st.caption(teksten.kaart_interval(k, taal))
+        st.caption(teksten.kaart_groepen(k, taal))
         st.markdown(markdown_tekst(k.tekst))
         if k.regressie_tekst:
             if k.regressie_tonen:
@@ -299,20 +291,11 @@ for kolom, k in zip(kolommen, a.kaarten, strict=True):
                 st.info(markdown_tekst(k.regressie_tekst), icon=":material/info:")
 
 if any(k.effect for k in a.kaarten):
-    components.grafiek(
-        view.effect_figuur(a, ctx), sleutel="pilots_effect", taal=taal,
-        tabel=view.tabel_effect(a, taal),
-    )  # fmt: skip
+    components.grafiek(grafiek.effect(a, ctx), sleutel="pilots_effect")
 for metriek in view.METRIEKEN:
-    components.grafiek(
-        view.reeks_figuur(a, ctx, metriek, soort), sleutel=f"pilots_reeks_{metriek}", taal=taal,
-        tabel=view.tabel_reeks(a, soort, taal),
-    )  # fmt: skip
+    components.grafiek(grafiek.voor_na(a, ctx, metriek, soort), sleutel=f"pilots_reeks_{metriek}")
 if a.voor is not None and a.na is not None:
-    components.grafiek(
-        view.eenheden_figuur(a, ctx), sleutel="pilots_eenheden", taal=taal,
-        tabel=view.tabel_eenheden(a, ctx),
-    )  # fmt: skip
+    components.grafiek(grafiek.eenheden(a, ctx), sleutel="pilots_eenheden")
 with st.expander(t("Hoe is dit berekend?", taal), icon=":material/calculate:"):
-    st.markdown(view.uitleg(a, taal))
-components.pagina_pptx(a.kop, view.kader(a, ctx, a.kop).ondertitel, taal, sleutel="pilots_pptx")
+    st.markdown(teksten.uitleg(a, taal))
+components.pagina_pptx(a.kop, teksten.kader(a, ctx, a.kop).ondertitel, taal, sleutel="pilots_pptx")

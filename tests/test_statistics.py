@@ -18,6 +18,7 @@ from dashboard import statistics as st
 from dashboard.hierarchy import Boom, laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
+from dashboard.views.pilots import samenvatting
 
 METRIEKEN: tuple[st.Metriek, ...] = ("verzuimpercentage", "meldingsfrequentie")
 
@@ -344,7 +345,7 @@ def test_did_meldingsfrequentie_met_de_hand() -> None:
     assert e.relatief == pytest.approx(-37.6)
     assert e.relatief_laag == pytest.approx(-55.31, abs=0.01)
     assert e.relatief_hoog == pytest.approx(-12.87, abs=0.01)
-    assert e.tekst == (
+    assert samenvatting.verschil_in_verschillen(e) == (
         "De meldingsfrequentie daalde in de pilotafdelingen 0,75 per jaar meer dan in de "
         "vergelijkingsafdelingen (95%-interval 0,28 tot 1,22). Dat verschil is groter dan "
         "toeval alleen aannemelijk maakt."
@@ -362,12 +363,11 @@ def test_did_verzuimpercentage_met_phi_met_de_hand() -> None:
         _t(0, 1, 600, 10_000),
         "verzuimpercentage",
         phi=10,
-        pilot_label="de pilot",
     )
     assert e is not None
     assert e.schatting == pytest.approx(-2.0)
     assert (e.laag, e.hoog) == pytest.approx((-4.94255, 0.94255), abs=1e-4)
-    assert e.tekst.startswith(
+    assert samenvatting.verschil_in_verschillen(e, pilot="de pilot").startswith(
         "Het verzuimpercentage daalde in de pilot 2,00 procentpunt meer dan in de "
         "vergelijkingsafdelingen (95%-interval -0,94 tot 4,94). Het interval bevat 0"
     )
@@ -394,7 +394,7 @@ def test_did_van_gelijke_groepen_is_nul(
         assert e.schatting == pytest.approx(0, abs=1e-9)
         assert e.laag < 0 < e.hoog
         assert e.relatief == pytest.approx(0, abs=1e-9)
-        assert "Het interval bevat 0" in e.tekst
+        assert "Het interval bevat 0" in samenvatting.verschil_in_verschillen(e)
 
 
 def test_did_zonder_mensen_in_een_groep_geeft_geen_schatting() -> None:
@@ -424,9 +424,13 @@ def test_regressie_naar_het_gemiddelde_met_de_hand() -> None:
     assert r.verwachte_daling == pytest.approx(1 / 3)
     assert r.rest == pytest.approx(-1 / 6)
     assert r.aandeel == pytest.approx(2 / 3)
-    assert "regressie naar het gemiddelde" in r.waarschuwing
-    assert "ongeveer 0,33 per jaar te verwachten" in r.waarschuwing
-    assert "ongeveer 0,17 per jaar aan de pilot zelf" in r.waarschuwing
+    assert r.geselecteerd_op_hoog
+    waarschuwing = samenvatting.regressie_naar_gemiddelde(
+        r, selectie=2.0, referentie=1.4, effect=-0.5
+    )
+    assert "regressie naar het gemiddelde" in waarschuwing
+    assert "ongeveer 0,33 per jaar te verwachten" in waarschuwing
+    assert "ongeveer 0,17 per jaar aan de pilot zelf" in waarschuwing
     # without ρ the year before is the lasting level: 0.6 − 0.2 = 0.4
     assert st.regressie_naar_gemiddelde(2.0, 1.4, [1.6], [1.4]).verwachte_daling == pytest.approx(
         0.4
@@ -438,11 +442,13 @@ def test_regressie_naar_het_gemiddelde_met_de_hand() -> None:
 def test_geen_waarschuwing_zonder_selectie_op_hoog_verzuim() -> None:
     # the units were below the reference in the selection year
     r = st.regressie_naar_gemiddelde(1.2, 1.4, [1.3], [1.4], rho=0.5)
-    assert r.waarschuwing == ""
+    assert not r.geselecteerd_op_hoog
+    assert samenvatting.regressie_naar_gemiddelde(r, selectie=1.2, referentie=1.4) == ""
     assert r.verwachte_daling == 0.0
     # told explicitly that they were not chosen for a high value
     hoog = st.regressie_naar_gemiddelde(2.0, 1.4, [1.6], [1.4], geselecteerd_op_hoog=False)
-    assert hoog.waarschuwing == ""
+    assert not hoog.geselecteerd_op_hoog
+    assert samenvatting.regressie_naar_gemiddelde(hoog, selectie=2.0, referentie=1.4) == ""
 
 
 def test_jaarcorrelatie() -> None:
@@ -540,7 +546,9 @@ def test_demo_pilot_focus_op_inzetbaarheid(demo: Demo) -> None:
     # the README: pilot 2.04 → 1.26, comparison 1.26 → 1.24, so about −0.76 per year
     assert -0.85 < e.schatting < -0.65
     assert e.hoog < 0
-    assert e.tekst.startswith("De meldingsfrequentie daalde in de pilotafdelingen 0,7")
+    assert samenvatting.verschil_in_verschillen(e).startswith(
+        "De meldingsfrequentie daalde in de pilotafdelingen 0,7"
+    )
 
     # regression to the mean: ρ = the departments' 2021 → 2022 correlation (they were chosen
     # as departments); the reference is the whole ministry they were chosen from
@@ -550,16 +558,24 @@ def test_demo_pilot_focus_op_inzetbaarheid(demo: Demo) -> None:
         jaar21["meldingsfrequentie"].to_list(), jaar22["meldingsfrequentie"].to_list()
     )
     assert rho is not None and 0.3 < rho < 0.95
+    selectie = pv.meldingsfrequentie or 0
+    referentie = _tellingen(demo, ["MLV"], VOOR).meldingsfrequentie or 0
     r = st.regressie_naar_gemiddelde(
-        pv.meldingsfrequentie or 0,
-        _tellingen(demo, ["MLV"], VOOR).meldingsfrequentie or 0,
+        selectie,
+        referentie,
         [_tellingen(demo, PILOT, J2021).meldingsfrequentie or 0],
         [_tellingen(demo, ["MLV"], J2021).meldingsfrequentie or 0],
         rho=rho,
         effect=e.schatting,
+    )
+    waarschuwing = samenvatting.regressie_naar_gemiddelde(
+        r,
+        selectie=selectie,
+        referentie=referentie,
+        effect=e.schatting,
         referentie_label="in het hele ministerie",
     )
-    assert r.waarschuwing.startswith("Let op: de pilotafdelingen zijn gekozen")
+    assert waarschuwing.startswith("Let op: de pilotafdelingen zijn gekozen")
     # regression explains a real part of the fall, but not all of it
     assert r.verwachte_daling is not None and 0.1 < r.verwachte_daling < -e.schatting
     assert r.rest is not None and r.rest < 0

@@ -1,5 +1,5 @@
-"""Pilots view: before/after numbers equal the metrics API, the demo pilot's effect and its
-regression-to-the-mean check, validation of the form, and no suppressed number in any figure."""
+"""Pilots view and charts: before/after numbers equal the metrics API, the demo pilot's effect and
+its regression-to-the-mean check, validation of the form, and no suppressed number in any figure."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import pytest
 
 from dashboard import metrics, pilots
 from dashboard import statistics as stat
+from dashboard.charts import pilots as grafiek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.pilots import Pilot, PilotFout
 from dashboard.selectie import Selectie
 from dashboard.views import Context
 from dashboard.views import pilots as view
+from dashboard.views.pilots import samenvatting, teksten
 
 PILOT = ("MLV-MOB-WV-WB", "MLV-MOB-WV-VM", "MLV-RWK-WB-WK")
 VERGELIJK = ("MLV-MOB-WV-VV", "MLV-MOB-LM-MZ", "MLV-RWK-WB-WV", "MLV-RWK-RO-GO")
@@ -254,7 +256,8 @@ def test_kleine_eenheid_en_de_volgende_kleinste_zijn_onderdrukt(demo_store, boom
         for kolom in ("meldingsfrequentie", "verzuimpercentage", "bezetting")
         for x in echte[kolom].to_list()
     ]
-    fig = view.eenheden_figuur(a, ctx)
+    eenheden = grafiek.eenheden(a, ctx)
+    fig = eenheden.figuur
     spec = json.loads(fig.to_json())
     # the data of every trace, and every text in the figure (hover, labels, annotations)
     getallen = [
@@ -267,7 +270,8 @@ def test_kleine_eenheid_en_de_volgende_kleinste_zijn_onderdrukt(demo_store, boom
         over = [s for s in _teksten(spec) if naam in s]
         assert over, naam
         assert not any(ch.isdigit() for s in over for ch in s.replace("< 10", "")), over
-    tabel = view.tabel_eenheden(a, ctx)
+    tabel = eenheden.tabel
+    assert tabel is not None
     for naam in (boom.naam(c) for c in weg):
         rij = tabel.filter(pl.col("Eenheid") == naam).row(0, named=True)
         assert rij["onderdrukt"] and rij["Meldingsfrequentie voor"] is None
@@ -279,7 +283,7 @@ def test_kleine_eenheid_en_de_volgende_kleinste_zijn_onderdrukt(demo_store, boom
 
 
 def test_reeksfiguur_met_gearceerde_pilot_en_gemiddelden(analyse, ctx):
-    fig = view.reeks_figuur(analyse, ctx, "meldingsfrequentie", "maand")
+    fig = grafiek.voor_na(analyse, ctx, "meldingsfrequentie", "maand").figuur
     spec = json.loads(fig.to_json())
     assert spec["layout"]["separators"] == ",."
     (vlak,) = spec["layout"]["shapes"]
@@ -303,12 +307,14 @@ def test_reeksfiguur_met_gearceerde_pilot_en_gemiddelden(analyse, ctx):
 
 
 def test_effectfiguur_en_tabel(analyse, ctx):
-    spec = json.loads(view.effect_figuur(analyse, ctx).to_json())
+    g = grafiek.effect(analyse, ctx)
+    spec = json.loads(g.figuur.to_json())
     k = _kaart(analyse, "meldingsfrequentie")
     punt = next(tr for tr in spec["data"] if "error_x" in tr)
     assert punt["x"] == [pytest.approx(k.effect.schatting)]
     assert punt["error_x"]["arrayminus"] == [pytest.approx(k.effect.schatting - k.effect.laag)]
-    tabel = view.tabel_effect(analyse)
+    tabel = g.tabel
+    assert tabel is not None
     rij = tabel.filter(pl.col("Grootheid") == "Effect (verschil in verschillen)").row(0, named=True)
     assert rij["Meldingsfrequentie (per jaar)"] == pytest.approx(k.effect.schatting)
 
@@ -345,7 +351,7 @@ def test_formulier_validatie(boom, focus):
 def test_vinkje_hoog_verzuim_gaat_mee_in_de_reden(boom):
     p = _maak(boom, reden="Gekozen door de directie", hoog_verzuim=True)
     assert p.geselecteerd_op_hoog_verzuim
-    assert view.reden_zonder_markering(p.selectie_reden) == "Gekozen door de directie"
+    assert pilots.reden_zonder_markering(p.selectie_reden) == "Gekozen door de directie"
     assert not _maak(boom, reden="Vrijwillig", hoog_verzuim=False).geselecteerd_op_hoog_verzuim
     # a reason that says so itself is stored as typed
     assert (
@@ -378,3 +384,61 @@ def test_kleinere_stijging_heet_geen_daling(demo_store, boom):
     assert "daling" not in k.regressie_tekst.split(":")[0]
     # the honest 'we cannot tell' case of the demo
     assert all(k.effect is not None and k.effect.laag < 0 < k.effect.hoog for k in a.kaarten)
+
+
+# -- one place for each thing --------------------------------------------------------------------
+
+
+def test_metrieken_uit_de_catalogus():
+    from dashboard import catalogus
+
+    assert set(view.METRIEKEN) == {m.sleutel for m in catalogus.met_keuze("pilot")}
+    # labels, decimals and units from the catalogue; a change of a percentage is in procentpunt
+    assert teksten.waarde_tekst(7.84, "verzuimpercentage") == "7,8%"
+    assert teksten.waarde_tekst(2.014, "meldingsfrequentie") == "2,01"
+    assert teksten.effect_getal(-0.754, "meldingsfrequentie", "en") == "−0.75 per year"
+    assert teksten.effect_getal(-0.84, "verzuimpercentage") == "−0,8 procentpunt"
+    assert teksten.as_titel("verzuimpercentage") == "Verzuimpercentage (%)"
+    assert teksten.as_titel("meldingsfrequentie", "en") == "Notification frequency (per year)"
+
+
+def test_grafieken_met_tabel_en_powerpointvorm(analyse, ctx):
+    from dashboard.exports import pptx
+
+    # the marker the native PowerPoint chart skips is the exports' own
+    assert grafiek.ALLEEN_SCHERM == pptx.ALLEEN_SCHERM
+    reeks = grafiek.voor_na(analyse, ctx, "meldingsfrequentie")
+    assert reeks.als_afbeelding == "" and reeks.tabel is not None
+    assert reeks.titel.startswith("Meldingsfrequentie in de pilotgroep daalde")
+    for g in (grafiek.effect(analyse, ctx), grafiek.eenheden(analyse, ctx)):
+        # a forest or dumbbell plot in two panels goes into slides as a picture, with the reason
+        assert "PowerPoint" in g.als_afbeelding and g.tabel is not None
+        assert pptx.Dia.van(g).als_afbeelding == g.als_afbeelding
+
+
+def test_samenvatting_van_de_statistiek_in_het_engels():
+    # the numbers of test_statistics.test_did_meldingsfrequentie_met_de_hand: pilot 2,0 → 1,2,
+    # comparison 1,3 → 1,25 per person-year: −0,75, interval −1,22 to −0,28
+    e = stat.verschil_in_verschillen(
+        stat.Telling(200, 100, 0, 1), stat.Telling(120, 100, 0, 1),
+        stat.Telling(130, 100, 0, 1), stat.Telling(125, 100, 0, 1), "meldingsfrequentie",
+    )  # fmt: skip
+    assert e is not None
+    assert samenvatting.verschil_in_verschillen(e, "en") == (
+        "The notification frequency fell 0.75 per year more in the pilot departments than in the "
+        "comparison departments (95% interval 0.28 to 1.22). That difference is larger than "
+        "chance alone would make plausible."
+    )
+    # excess 0,6 in the selection year, 0,2 the year before, ρ 0,5: expected fall 1/3 (see
+    # test_statistics.test_regressie_naar_het_gemiddelde_met_de_hand), rest −0,5 + 1/3
+    r = stat.regressie_naar_gemiddelde(2.0, 1.4, [1.6], [1.4], rho=0.5, effect=-0.5)
+    assert samenvatting.regressie_naar_gemiddelde(
+        r, selectie=2.0, referentie=1.4, effect=-0.5, taal="en"
+    ) == (
+        "Note: the pilot departments were chosen after a year with a high notification frequency "
+        "(2.00 per year against 1.40 average). Such a peak often falls back without any pilot "
+        "too (regression to the mean). That alone makes a fall of about 0.33 per year to be "
+        "expected. Of the measured fall of 0.50 per year more than in the comparison "
+        "departments, about 0.17 per year may therefore be due to the pilot itself. This "
+        "correction is a rough estimate with its own uncertainty."
+    )

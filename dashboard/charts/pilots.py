@@ -1,12 +1,13 @@
 """Pilot charts: before/after series with the pilot shaded, the estimated effects, and per unit.
 
-Figures are built in one go from plain trace and annotation dicts (plotly validates each
-`add_*` call separately, which made these figures cost more than the data behind them); the
-panels are laid out by hand for the same reason.
+One public function per chart takes the view's analysis and returns a `Grafiek` (title from the
+view's texts, the table from its numbers). Figures are built in one go from plain trace and
+annotation dicts (plotly validates each `add_*` call separately, which made these figures cost
+more than the data behind them); the panels are laid out by hand for the same reason.
 
 PowerPoint: a forest or dumbbell plot on a category axis, in two panels, has no native chart
-form. Their traces are marked screen-only (`ALLEEN_SCHERM`), so the deck shows them as an image;
-the before/after series becomes a native line chart of the two groups.
+form, so those go in as a picture (`als_afbeelding`); the before/after series becomes a native
+line chart of the two groups.
 """
 
 from __future__ import annotations
@@ -18,21 +19,29 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import catalogus
 from dashboard import format as fmt
-from dashboard.charts import theme
-from dashboard.exports.pptx import ALLEEN_SCHERM
+from dashboard.charts import Grafiek, theme
 from dashboard.i18n import t
 from dashboard.veilig import plotly_tekst
-from dashboard.views import Kader
+from dashboard.views import Context, Kader, periode_tekst
+from dashboard.views.pilots import teksten
+from dashboard.views.pilots.model import METRIEKEN, PILOT, VERGELIJKING, PilotAnalyse
+from dashboard.views.pilots.tabellen import (
+    eenheden_rijen,
+    eenheden_tabel,
+    effect_rijen,
+    effect_tabel,
+    reeks_tabel,
+)
 
-#: metric -> (label, axis unit suffix, decimals, unit of a change)
-METRIEKEN: dict[str, tuple[str, str, int, str]] = {
-    "meldingsfrequentie": ("Meldingsfrequentie", "", 2, "per jaar"),
-    "verzuimpercentage": ("Verzuimpercentage", "%", 1, "procentpunt"),
-}
+#: The `meta` of a trace drawn only for the screen (a grey mark for a suppressed month, a legend
+#: entry, a segment over exact dates): the native PowerPoint chart leaves it out. The same
+#: marker as `exports.pptx.ALLEEN_SCHERM` (a test checks it): charts may not import exports.
+ALLEEN_SCHERM = "alleen_scherm"
 PILOT_KLEUR = theme.LINTBLAUW
 VERGELIJK_KLEUR = theme.PALET[1]
-KLEUREN = {"pilotgroep": PILOT_KLEUR, "vergelijkingsgroep": VERGELIJK_KLEUR}
+KLEUREN = {PILOT: PILOT_KLEUR, VERGELIJKING: VERGELIJK_KLEUR}
 
 Dict = dict[str, Any]
 
@@ -41,13 +50,6 @@ def _doorzichtig(kleur: str, alpha: float) -> str:
     """'#01689B' -> 'rgba(1,104,155,alpha)': the theme's colour as a light fill."""
     r, g, b = (int(kleur[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
-
-
-def _waarde(x: float | None, metriek: str, taal: str) -> str:
-    if x is None:
-        return fmt.ONDERDRUKT
-    _, suffix, dec, _ = METRIEKEN[metriek]
-    return f"{fmt.getal(x, dec, taal)}{suffix}"
 
 
 #: A month's value is drawn in the middle of its month (x stays the first day), so it lines up
@@ -68,10 +70,78 @@ def _paneeltitel(tekst: str, xref: str, yref: str) -> Dict:
     }  # fmt: skip
 
 
-# -- before and after, month by month ------------------------------------------------------------
+# -- the charts of the view ----------------------------------------------------------------------
 
 
 def voor_na(
+    a: PilotAnalyse, ctx: Context, metriek: str = "meldingsfrequentie", soort: str = "3mnd"
+) -> Grafiek:
+    """Monthly (or centred 3-month) values of both groups, the pilot shaded, before/after means."""
+    taal = ctx.taal
+    reeks = a.reeks.filter(pl.col("soort") == soort) if a.reeks.height else a.reeks
+    kader = teksten.kader(
+        a, ctx, teksten.reeks_titel(a, metriek, taal), teksten.reeks_uitleg(metriek, soort, taal)
+    )
+    vensters = {}
+    if a.voor is not None:
+        vensters["voor"] = (a.voor.begin, a.voor.eind)
+    if a.na is not None:
+        vensters["na"] = (a.na.begin, a.na.eind)
+    fig = _voor_na(
+        reeks,
+        a.perioden.filter(pl.col("eenheid").is_in([PILOT, VERGELIJKING])),
+        kader,
+        metriek=metriek,
+        pilot=(a.pilot.begin, a.pilot.eind),
+        vensters=vensters,
+        namen=teksten.groepsnamen(taal),
+    )
+    return Grafiek(fig, kader, reeks_tabel(a, soort, taal))
+
+
+def effect(a: PilotAnalyse, ctx: Context) -> Grafiek:
+    """The estimated effects as a small forest plot: naive, difference in differences, corrected."""
+    taal = ctx.taal
+    kader = teksten.kader(a, ctx, teksten.effect_titel(a, taal))
+    return Grafiek(
+        _effecten(effect_rijen(a, taal), kader),
+        kader,
+        effect_tabel(a, taal),
+        als_afbeelding=t(
+            "Een forest plot van de effecten kan PowerPoint niet als eigen grafiek tekenen.", taal
+        ),
+    )
+
+
+def eenheden(a: PilotAnalyse, ctx: Context) -> Grafiek:
+    """Before and after per unit, with both groups together, for both metrics."""
+    taal = ctx.taal
+    rijen = eenheden_rijen(a, ctx)
+    kader = teksten.kader(a, ctx, teksten.eenheden_titel(rijen, taal))
+    fig = _per_eenheid(
+        rijen,
+        kader,
+        namen=teksten.groepsnamen(taal),
+        vensters={
+            "voor": periode_tekst(a.voor.van, a.voor.tot, taal) if a.voor else "",
+            "na": periode_tekst(a.na.van, a.na.tot, taal) if a.na else "",
+        },
+    )
+    return Grafiek(
+        fig,
+        kader,
+        eenheden_tabel(a, ctx),
+        als_afbeelding=t(
+            "Voor en na per eenheid in twee panelen kan PowerPoint niet als eigen grafiek tekenen.",
+            taal,
+        ),
+    )
+
+
+# -- before and after, month by month ------------------------------------------------------------
+
+
+def _voor_na(
     reeks: pl.DataFrame,
     perioden: pl.DataFrame,
     kader: Kader,
@@ -88,7 +158,8 @@ def voor_na(
     metric. Suppressed values are left out (a gap, a grey mark on the baseline).
     """
     taal = kader.taal
-    label, suffix, _, eenheid = METRIEKEN[metriek]
+    onderdrukt_tekst = t("onderdrukt", taal)
+    suffix = catalogus.metriek(metriek).eenheid
     # group names may carry pilot or unit names: plain text in legend and hover
     namen = {g: plotly_tekst(n) for g, n in namen.items()}
     sporen: list[Dict] = []
@@ -117,7 +188,7 @@ def voor_na(
                 "name": naam, "line": {"color": kleur, "width": 3},
                 "marker": {"size": 6, "color": kleur}, "connectgaps": False, "hoverinfo": "text",
                 "hovertext": [
-                    f"{naam} · {p}: {_waarde(v, metriek, taal)}"
+                    f"{naam} · {p}: {teksten.waarde_tekst(v, metriek, taal)}"
                     for p, v in zip(perioden_tekst, y, strict=True)
                 ],
             }
@@ -129,7 +200,7 @@ def voor_na(
                     "type": "scatter", "x": weg, "y": [0] * len(weg), **MIDDEN_VAN_DE_MAAND,
                     "mode": "markers", "hoverinfo": "text", "meta": ALLEEN_SCHERM,
                     "marker": {"symbol": "square", "color": theme.ONDERDRUKT_KLEUR, "size": 9},
-                    "name": f"{naam}: {t('onderdrukt', taal)} ({fmt.ONDERDRUKT})",
+                    "name": f"{naam}: {onderdrukt_tekst} ({fmt.ONDERDRUKT})",
                     "hovertext": [
                         f"{naam} · {fmt.maand(m, taal, lang=True)}: {fmt.ONDERDRUKT}" for m in weg
                     ],
@@ -149,7 +220,7 @@ def voor_na(
                      "font": {"size": 13, "color": theme.GRIJS_DONKER}}
         )  # fmt: skip
     notities.append(
-        boven | {"x": pilot[0] + (pilot[1] - pilot[0]) / 2, "text": f"<b>{t('pilot', taal)}</b>",
+        boven | {"x": pilot[0] + (pilot[1] - pilot[0]) / 2, "text": "<b>" + t("pilot", taal) + "</b>",
                  "font": {"size": 13, "color": PILOT_KLEUR}}
     )  # fmt: skip
     # a legend entry for the dashed means
@@ -173,10 +244,7 @@ def voor_na(
             "hovermode": "closest",
             "xaxis": {"range": [maanden[0], _volgende_maand(maanden[-1])]} if maanden else {},
             "yaxis": {
-                "title": {
-                    "text": f"{t(label, taal)} ({suffix or t(eenheid, taal)})",
-                    "font": {"size": 13},
-                },
+                "title": {"text": teksten.as_titel(metriek, taal), "font": {"size": 13}},
                 "ticksuffix": suffix,
                 "range": [0, hoogste * 1.18 if hoogste > 0 else 1],
             },
@@ -195,6 +263,7 @@ def _gemiddelden(
     taal: str,
 ) -> tuple[list[Dict], list[Dict]]:
     """Each group's mean over each window as a dashed segment with its value."""
+    gemiddelde = t("gemiddelde", taal)
     sporen: list[Dict] = []
     notities: list[Dict] = []
     if perioden.height == 0:
@@ -209,7 +278,7 @@ def _gemiddelden(
         bekend = sorted((v, g) for g, v in waarden.items() if v is not None)
         for i, (v, g) in enumerate(bekend):
             kleur = KLEUREN.get(g, theme.GRIJS_DONKER)
-            tekst = _waarde(v, metriek, taal)
+            tekst = teksten.waarde_tekst(v, metriek, taal)
             periode = f"{fmt.datum(begin, taal)} – {fmt.datum(eind, taal)}"
             sporen.append(
                 {
@@ -218,7 +287,7 @@ def _gemiddelden(
                     # a segment over exact dates has no place on a native chart's month axis
                     "meta": ALLEEN_SCHERM,
                     "line": {"color": kleur, "width": 2.5, "dash": "dash"},
-                    "hovertext": f"{namen[g]}, {t('gemiddelde', taal)} {periode}: {tekst}",
+                    "hovertext": f"{namen[g]}, {gemiddelde} {periode}: {tekst}",
                 }
             )  # fmt: skip
             # the lower value labelled under its line, the higher above: they never collide
@@ -236,7 +305,7 @@ def _gemiddelden(
 # -- the estimated effects -----------------------------------------------------------------------
 
 
-def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
+def _effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
     """A small forest plot per metric (one panel each, stacked): the naive change, the difference
     in differences with its 95% interval, and (when the units were chosen for high absence) the
     effect after taking off the expected regression to the mean.
@@ -245,6 +314,8 @@ def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
     gecorrigeerd (None where unknown). The rows say what each mark is, so there is no legend.
     """
     taal = kader.taal
+    zonder_vergelijking, tot = t("pilotgroep zonder vergelijking", taal), t("tot", taal)
+    grof = t("grove schatting", taal)
     n = max(len(rijen), 1)
     cat_naief = t("Pilotgroep voor → na", taal)
     cat_did = t("Effect t.o.v. vergelijking", taal)
@@ -275,13 +346,13 @@ def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
                     "marker": {"symbol": "diamond-open", "size": 13, "color": theme.GRIJS_DONKER,
                                "line": {"width": 2}},
                     "hoverinfo": "text",
-                    "hovertext": f"{r['label']}, {t('pilotgroep zonder vergelijking', taal)}: "
+                    "hovertext": f"{r['label']}, {zonder_vergelijking}: "
                     f"{tekst(r['naief'])} {eenheid}",
                 }
             )  # fmt: skip
         s, lo, hi = r.get("schatting"), r.get("laag"), r.get("hoog")
         if isinstance(s, float) and isinstance(lo, float) and isinstance(hi, float):
-            interval = f"{tekst(lo)} {t('tot', taal)} {tekst(hi)}"
+            interval = f"{tekst(lo)} {tot} {tekst(hi)}"
             sporen.append(
                 {
                     "type": "scatter", "x": [s], "y": [cat_did], "xaxis": xa, "yaxis": ya,
@@ -311,7 +382,7 @@ def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
                     "textfont": {"color": theme.ORANJE}, "hoverinfo": "text",
                     "marker": {"symbol": "circle-open", "size": 13, "color": theme.ORANJE,
                                "line": {"width": 2.5}},
-                    "hovertext": f"{r['label']}: {tekst(g)} {eenheid} ({t('grove schatting', taal)})",
+                    "hovertext": f"{r['label']}: {tekst(g)} {eenheid} ({grof})",
                 }
             )  # fmt: skip
         waarden = [x for x in (r.get("naief"), s, lo, hi, g) if isinstance(x, float)]
@@ -339,10 +410,7 @@ def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
         notities.append(
             _paneeltitel(f"<b>{r['label']}</b> ({eenheid})", f"{xa} domain", f"{ya} domain")
         )
-    fig = go.Figure(
-        data=[s | {"meta": ALLEEN_SCHERM} for s in sporen],
-        layout=layout | {"shapes": lijnen, "annotations": notities},
-    )
+    fig = go.Figure(data=sporen, layout=layout | {"shapes": lijnen, "annotations": notities})
     theme.opmaak(fig, kader, hoogte=230 + n * (80 + 42 * len(categorieen)), legenda=False)
     return fig
 
@@ -350,7 +418,7 @@ def effecten(rijen: Sequence[Mapping[str, object]], kader: Kader) -> go.Figure:
 # -- per unit ------------------------------------------------------------------------------------
 
 
-def per_eenheid(
+def _per_eenheid(
     rijen: Sequence[Mapping[str, object]],
     kader: Kader,
     *,
@@ -363,6 +431,7 @@ def per_eenheid(
     `<metriek>_voor` / `<metriek>_na`. A suppressed row shows '< 10' and no number at all.
     """
     taal = kader.taal
+    te_klein = t("te klein om te tonen", taal)
     # unit names come from the organisation file: plain text in ticks, hover and legend
     rijen = [{**r, "naam": plotly_tekst(r["naam"])} for r in rijen]
     namen = {g: plotly_tekst(n) for g, n in namen.items()}
@@ -392,7 +461,7 @@ def per_eenheid(
                 "hoverinfo": "skip",
             }
         )  # fmt: skip
-        for rol in ("pilotgroep", "vergelijkingsgroep"):
+        for rol in (PILOT, VERGELIJKING):
             kleur = KLEUREN[rol]
             for venster, symbool in (("voor", "circle-open"), ("na", "circle")):
                 keuze = [
@@ -414,19 +483,19 @@ def per_eenheid(
                         "hoverinfo": "text",
                         "hovertext": [
                             f"{r['naam']} · {t(venster, taal)} ({periode}): "
-                            f"{_waarde(r[f'{m}_{venster}'], m, taal)}"  # type: ignore[arg-type]
+                            f"{teksten.waarde_tekst(r[f'{m}_{venster}'], m, taal)}"  # type: ignore[arg-type]
                             for r, _ in keuze
                         ],
                     }
                 )  # fmt: skip
-        _, suffix, _, eenheid = METRIEKEN[m]
+        suffix = catalogus.metriek(m).eenheid
         naam_x = "xaxis" if kol == 1 else f"xaxis{kol}"
         layout[naam_x] = {
             "domain": [0, 0.475] if kol == 1 else [0.525, 1], "anchor": "y",
             "rangemode": "tozero", "showgrid": True, "gridcolor": theme.GRIJS_LICHT,
             "ticksuffix": suffix,
         }  # fmt: skip
-        titel = f"<b>{t(METRIEKEN[m][0], taal)}</b> ({suffix or t(eenheid, taal)})"
+        titel = f"<b>{teksten.label(m, taal)}</b> ({suffix or teksten.eenheid(m, taal)})"
         notities.append(_paneeltitel(titel, f"{xa} domain", "paper"))
         for r, lab in zip(rijen, labels, strict=True):
             if r["onderdrukt"]:
@@ -434,7 +503,7 @@ def per_eenheid(
                     {
                         "x": 0.02, "xref": f"{xa} domain", "y": lab, "yref": "y",
                         "xanchor": "left", "showarrow": False,
-                        "text": f"{t('te klein om te tonen', taal)} ({fmt.ONDERDRUKT})",
+                        "text": f"{te_klein} ({fmt.ONDERDRUKT})",
                         "font": {"size": 12, "color": theme.GRIJS},
                     }
                 )  # fmt: skip
@@ -443,10 +512,7 @@ def per_eenheid(
         "range": [-0.6, len(labels) - 0.4], "showgrid": True, "gridcolor": theme.GRIJS_LICHT,
         "automargin": True,
     }  # fmt: skip
-    fig = go.Figure(
-        data=[s | {"meta": ALLEEN_SCHERM} for s in sporen],
-        layout=layout | {"annotations": notities},
-    )
+    fig = go.Figure(data=sporen, layout=layout | {"annotations": notities})
     theme.opmaak(fig, kader, hoogte=max(460, 270 + 36 * len(rijen)))
     # the legend sits right above the plot area in the house style: move it up over the panel
     # titles

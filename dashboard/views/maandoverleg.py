@@ -174,11 +174,15 @@ def _pilot(store: Store, ctx: Context) -> Stap | None:
     if pilot is None:
         return None
     a = pilot_mod.bouw(store, ctx, pilot=pilot)
-    fig = pilot_mod.reeks_figuur(a, ctx, "meldingsfrequentie")
+    from dashboard.charts import pilots as pilot_grafiek  # moves to exports with the deck
+    from dashboard.views.pilots import tabellen as pilot_tabellen
+    from dashboard.views.pilots import teksten as pilot_teksten
+
+    fig = pilot_grafiek.voor_na(a, ctx, "meldingsfrequentie").figuur
     return Stap(
         "pilots", stapnaam("pilots", ctx.taal), theme.titel_van(fig), ctx.ondertitel(pilot.naam), figuur=fig,
-        punten=[pilot_mod.bevinding(a.kaarten, ctx.taal)], tabel=pilot_mod.tabel_effect(a, ctx.taal),
-        toelichting=pilot_mod.bevinding(a.kaarten, ctx.taal),
+        punten=[pilot_teksten.bevinding(a.kaarten, ctx.taal)], tabel=pilot_tabellen.effect_tabel(a, ctx.taal),
+        toelichting=pilot_teksten.bevinding(a.kaarten, ctx.taal),
     )  # fmt: skip
 
 
