@@ -192,7 +192,7 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
     if meting is None:
         return None
     e = enquete.bouw(store, ctx, meting=meting)
-    from dashboard.charts import enquete as enquete_grafiek  # noqa: PLC0415 (moves to exports)
+    from dashboard.charts import enquete as enquete_grafiek  # moves to exports with the deck
 
     g = enquete_grafiek.eisen_hulpbronnen(e, ctx)
     fig = g.figuur
