@@ -26,25 +26,30 @@ if instelling_fout:
     st.stop()
 
 from dashboard import format as fmt  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
+from dashboard.i18n import N_, t  # noqa: E402
 from dashboard.ui import data, pagina, state  # noqa: E402
 
 PAGINAS = (
-    ("pages/overzicht.py", "Overzicht", "overzicht", ":material/dashboard:"),
-    ("pages/afdelingen.py", "Afdelingen", "afdelingen", ":material/account_tree:"),
+    ("pages/overzicht.py", N_("Overzicht"), "overzicht", ":material/dashboard:"),
+    ("pages/afdelingen.py", N_("Afdelingen"), "afdelingen", ":material/account_tree:"),
     # url paths equal the file names: on the very first run of a process Streamlit may still
     # resolve a shared link with its old pages/ discovery, which uses the file name
-    ("pages/duur_en_signalen.py", "Duur en signalen", "duur_en_signalen", ":material/timelapse:"),
-    ("pages/pilots.py", "Pilots", "pilots", ":material/science:"),
+    (
+        "pages/duur_en_signalen.py",
+        N_("Duur en signalen"),
+        "duur_en_signalen",
+        ":material/timelapse:",
+    ),
+    ("pages/pilots.py", N_("Pilots"), "pilots", ":material/science:"),
     (
         "pages/medewerkersonderzoek.py",
-        "Medewerkersonderzoek",
+        N_("Medewerkersonderzoek"),
         "medewerkersonderzoek",
         ":material/forum:",
     ),
-    ("pages/maandoverleg.py", "Maandoverleg", "maandoverleg", ":material/co_present:"),
-    ("pages/gegevens.py", "Gegevens", "gegevens", ":material/database:"),
-    ("pages/toelichting.py", "Toelichting", "toelichting", ":material/menu_book:"),
+    ("pages/maandoverleg.py", N_("Maandoverleg"), "maandoverleg", ":material/co_present:"),
+    ("pages/gegevens.py", N_("Gegevens"), "gegevens", ":material/database:"),
+    ("pages/toelichting.py", N_("Toelichting"), "toelichting", ":material/menu_book:"),
 )
 
 # Navigation first, before anything slow: Streamlit's automatic page discovery of pages/ must

@@ -130,7 +130,8 @@ import json, statistics, time
 from dashboard.store import Store
 from dashboard.hierarchy import laad_boom
 from dashboard.selectie import standaard
-from dashboard.views import Context, overzicht, afdelingen, duur, enquete, maandoverleg
+from dashboard.views import Context, overzicht, afdelingen, duur, enquete
+from dashboard.exports import overleg as maandoverleg
 from dashboard.views import pilots as pv
 from dashboard import pilots
 store = Store(DB, read_only=True)

@@ -281,6 +281,14 @@ CLI_KOLOMMEN: tuple[str, ...] = (
 )
 
 
+#: The attribute filters (DESIGN 2.2) and their labels.
+KENMERKEN: dict[str, str] = {
+    "leeftijdsklasse": N_("Leeftijdsklasse"),
+    "geslacht": N_("Geslacht"),
+    "schaalgroep": N_("Schaalgroep"),
+}
+
+
 # -- terms that are not a metric of their own (Toelichting) --------------------------------------
 
 

@@ -365,7 +365,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     try:
-        from dashboard.exports.deck import exporteer_overleg
+        from dashboard.exports.overleg import exporteer_overleg
     except ImportError as exc:
         print(f"fout: export is niet beschikbaar ({exc})", file=sys.stderr)
         return EXIT_GEWEIGERD

@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard import afspraken
 from dashboard import format as fmt
+from dashboard.exports import overleg as mo
 from dashboard.i18n import t
 from dashboard.ui import components, data, pagina
 from dashboard.veilig import csv_frame, markdown_tekst, url_geheel
-from dashboard.views import maandoverleg as mo
 
 selectie, toegang = pagina.selectie()
 taal = selectie.taal
@@ -144,15 +144,14 @@ elif stap.sleutel == "afspraken":
     if st.session_state.get("maandoverleg_fout"):
         st.error(st.session_state["maandoverleg_fout"])
 
-if stap.figuur is not None:
-    stap.figuur.update_layout(height=680 if presentatie else 560)
+if stap.grafiek is not None:
+    stap.grafiek.figuur.update_layout(height=680 if presentatie else 560)
     if presentatie:
         # the step's title is the chart's title: on the shared screen it is said once, large
-        stap.figuur.update_layout(title_text="")
+        stap.grafiek.figuur.update_layout(title_text="")
     components.grafiek(
-        stap.figuur, sleutel=f"maandoverleg_{stap.sleutel}", taal=taal, tabel=stap.tabel,
-        alleen_grafiek=presentatie,
-    )  # fmt: skip
+        stap.grafiek, sleutel=f"maandoverleg_{stap.sleutel}", alleen_grafiek=presentatie
+    )
 elif stap.tabel is not None and stap.sleutel != "kerncijfers":
     st.dataframe(fmt.tabel_tekst(csv_frame(stap.tabel), taal), hide_index=True, width="stretch")
 if stap.punten and stap.sleutel not in ("vorige", "afspraken"):

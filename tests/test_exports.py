@@ -18,13 +18,13 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from dashboard import afspraken, metrics
 from dashboard import format as fmt
+from dashboard.exports import overleg as mo
 from dashboard.exports import pptx
 from dashboard.exports.xlsx import frame_naar_werkboek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand
 from dashboard.selectie import Selectie
 from dashboard.views import Context
-from dashboard.views import maandoverleg as mo
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,18 +19,23 @@ BRONNEN = [ROOT / "dashboard", ROOT / "pages"]
 
 
 def teksten() -> dict[str, str]:
-    """Every text the code marks for translation, with where it stands."""
+    """Every text the code marks for translation, with where it stands (the same extraction as
+    `make vertalingen`: dashboard.i18n.extraheer reads the syntax tree, f-strings included)."""
     gevonden: dict[str, str] = {}
-    for map_ in BRONNEN:
+    for map_, patroon in (
+        (ROOT / "dashboard", "**.py"),
+        (ROOT / "pages", "**.py"),
+        (ROOT, "app.py"),
+    ):
         for bestand, regel, bericht, _, _ in extract_from_dir(
-            str(map_), method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
+            str(map_),
+            method_map=[(patroon, "dashboard.i18n:extraheer")],
+            keywords=KEYWORDS,
+            strip_comment_tags=True,
         ):
             # a plural (tn) is one catalogue entry, found by its singular
             tekst = bericht[0] if isinstance(bericht, tuple) else bericht
             gevonden.setdefault(tekst, f"{map_.name}/{bestand}:{regel}")
-    app = (ROOT / "app.py").read_text(encoding="utf-8")
-    for tekst in re.findall(r'\bt\(\s*"([^"]+)"', app):
-        gevonden.setdefault(tekst, "app.py")
     return gevonden
 
 
@@ -101,10 +106,11 @@ def test_vertalen_en_meervoud():
     assert t("Verzuimpercentage", "en") == "Absence rate"
     assert t("Verzuimpercentage", "nl") == "Verzuimpercentage"
     assert t("groep te klein om te tonen (< {n})", "en", n=10) == "group too small to show (< 10)"
-    assert tn("{n} melding", "{n} meldingen", 1, "nl") == "1 melding"
-    assert tn("{n} melding", "{n} meldingen", 3, "nl") == "3 meldingen"
-    assert tn("{n} melding", "{n} meldingen", 3, "en") == "3 reports"
-    assert tn("{n} melding", "{n} meldingen", 1, "en") == "1 report"
+    een, meer = "Hulpbronnen (gemiddelde van {n} schaal)", "Hulpbronnen (gemiddelde van {n} schalen)"
+    assert tn(een, meer, 1, "nl") == "Hulpbronnen (gemiddelde van 1 schaal)"
+    assert tn(een, meer, 4, "nl") == "Hulpbronnen (gemiddelde van 4 schalen)"
+    assert tn(een, meer, 4, "en") == "Job resources (mean of 4 scales)"
+    assert tn(een, meer, 1, "en") == "Job resources (mean of 1 scale)"
     assert N_("Bezetting") == "Bezetting"
 
 

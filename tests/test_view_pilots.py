@@ -406,7 +406,7 @@ def test_grafieken_met_tabel_en_powerpointvorm(analyse, ctx):
     from dashboard.exports import pptx
 
     # the marker the native PowerPoint chart skips is the exports' own
-    assert grafiek.ALLEEN_SCHERM == pptx.ALLEEN_SCHERM
+    assert grafiek.ALLEEN_SCHERM == pptx.ALLEEN_SCHERM  # one marker, declared in charts
     reeks = grafiek.voor_na(analyse, ctx, "meldingsfrequentie")
     assert reeks.als_afbeelding == "" and reeks.tabel is not None
     assert reeks.titel.startswith("Meldingsfrequentie in de pilotgroep daalde")

@@ -16,6 +16,10 @@ import polars as pl
 from dashboard.charts import theme
 from dashboard.views import Kader
 
+#: Traces drawn only to help the screen reader (e.g. grey markers for suppressed months) carry
+#: this `meta`; native PowerPoint charts leave them out, where an empty cell already says it.
+ALLEEN_SCHERM = "alleen_scherm"
+
 
 @dataclass(frozen=True)
 class Grafiek:

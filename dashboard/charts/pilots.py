@@ -21,7 +21,7 @@ import polars as pl
 
 from dashboard import catalogus
 from dashboard import format as fmt
-from dashboard.charts import Grafiek, theme
+from dashboard.charts import ALLEEN_SCHERM, Grafiek, theme
 from dashboard.i18n import t
 from dashboard.veilig import plotly_tekst
 from dashboard.views import Context, Kader, periode_tekst
@@ -35,10 +35,6 @@ from dashboard.views.pilots.tabellen import (
     reeks_tabel,
 )
 
-#: The `meta` of a trace drawn only for the screen (a grey mark for a suppressed month, a legend
-#: entry, a segment over exact dates): the native PowerPoint chart leaves it out. The same
-#: marker as `exports.pptx.ALLEEN_SCHERM` (a test checks it): charts may not import exports.
-ALLEEN_SCHERM = "alleen_scherm"
 PILOT_KLEUR = theme.LINTBLAUW
 VERGELIJK_KLEUR = theme.PALET[1]
 KLEUREN = {PILOT: PILOT_KLEUR, VERGELIJKING: VERGELIJK_KLEUR}

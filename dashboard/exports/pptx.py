@@ -29,7 +29,7 @@ from pptx.util import Emu, Inches, Pt
 
 from dashboard import definitions
 from dashboard import format as fmt
-from dashboard.charts import Grafiek
+from dashboard.charts import ALLEEN_SCHERM, Grafiek
 from dashboard.config import settings
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
@@ -37,14 +37,6 @@ MARGE = Inches(0.5)
 LINTBLAUW = RGBColor(0x01, 0x68, 0x9B)
 DONKER = RGBColor(0x1A, 0x1A, 0x1A)
 GRIJS = RGBColor(0x59, 0x59, 0x59)
-
-#: `layout.meta` of a figure that must go into slides as an image (e.g. a forest plot whose
-#: categories run along the y axis: a native chart would misread it).
-ALS_AFBEELDING = "als_afbeelding"
-
-#: Traces drawn only to help the screen reader (e.g. grey markers for suppressed months) carry
-#: this `meta`; they are left out of native charts, where an empty cell already says it.
-ALLEEN_SCHERM = "alleen_scherm"
 
 
 @dataclass
@@ -230,13 +222,7 @@ def grafiek(
     soorten = {s.type for s in sporen}
     # one native chart has one pair of axes: panels (subplots) become an image
     een_paneel = all((s.xaxis or "x") == "x" and (s.yaxis or "y") == "y" for s in sporen)
-    if (
-        sporen
-        and soorten <= {"bar", "scatter"}
-        and een_paneel
-        and fig.layout.meta != ALS_AFBEELDING
-        and not als_afbeelding
-    ):
+    if sporen and soorten <= {"bar", "scatter"} and een_paneel and not als_afbeelding:
         if all(s.type == "scatter" and _numeriek(s.x) and _numeriek(s.y) for s in sporen):
             _xy(slide, fig, sporen, vak)
             return ""

@@ -5,17 +5,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
-import polars as pl
 import streamlit as st
 
-from dashboard import config
 from dashboard import format as fmt
 from dashboard.charts import Grafiek, theme
 from dashboard.exports import afbeelding, pptx, xlsx
 from dashboard.i18n import t
 from dashboard.veilig import csv_frame
-from dashboard.views import Kader
 from dashboard.views.overzicht import Kaart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,18 +55,14 @@ def _uitleg(sleutel: str, taal: str) -> str:
 
 
 def grafiek(
-    g: Grafiek | go.Figure,
+    g: Grafiek,
     *,
     sleutel: str,
-    taal: str | None = None,
-    tabel: pl.DataFrame | None = None,
     on_select: str = "ignore",
     alleen_grafiek: bool = False,
 ) -> object:
     """A chart exactly as exported (theme=None) with, below it, a table toggle and downloads:
     Excel (the numbers), PNG and SVG rendered on the server, and a one-slide PowerPoint."""
-    if isinstance(g, go.Figure):  # builders that do not return a Grafiek yet
-        g = _als_grafiek(g, tabel, taal or "nl")
     taal = g.taal
     keuze = st.plotly_chart(
         g.figuur, theme=None, key=sleutel, config=theme.plotly_config(g.titel),
@@ -114,14 +106,6 @@ def grafiek(
         # the table's own CSV download writes these cells: names are never a formula there
         st.dataframe(fmt.tabel_tekst(csv_frame(g.tabel), taal), hide_index=True, width="stretch")
     return keuze
-
-
-def _als_grafiek(fig: go.Figure, tabel: pl.DataFrame | None, taal: str) -> Grafiek:
-    kader = Kader(
-        theme.titel_van(fig) or "grafiek", theme.ondertitel_van(fig), None,
-        config.settings().min_groep, taal,
-    )  # fmt: skip
-    return Grafiek(fig, kader, tabel)
 
 
 def _onthoud(g: Grafiek) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from dashboard import catalogus
 from dashboard import format as fmt
 from dashboard import selectie as sel_mod
 from dashboard.hierarchy import Boom
@@ -201,11 +202,7 @@ def zijbalk(
         )
         label = t("Filters op kenmerken", taal) + (f" ({actief})" if actief else "")
         with st.expander(label, expanded=bool(actief)):
-            for naam, titel in (
-                ("leeftijdsklasse", "Leeftijdsklasse"),
-                ("geslacht", "Geslacht"),
-                ("schaalgroep", "Schaalgroep"),
-            ):
+            for naam, titel in catalogus.KENMERKEN.items():
                 st.multiselect(
                     t(titel, taal),
                     list(opties.get(naam, ())),

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dashboard import catalogus
 from dashboard import format as fmt
 from dashboard.hierarchy import Boom
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 from dashboard.metrics import Filter, Groep, groepen
 from dashboard.selectie import Selectie
 
@@ -25,7 +26,7 @@ class Kader:
     peildatum: dt.date | None
     min_groep: int = 10
     taal: str = "nl"
-    bron: str = "Verzuimzicht, HR- en verzuimextracten"
+    bron: str = N_("Verzuimzicht, HR- en verzuimextracten")
 
     @property
     def voetnoot(self) -> str:
@@ -112,11 +113,7 @@ def niet_getoond_tekst(reden: str | None, min_groep: int, taal: str = "nl") -> s
 def filter_tekst(f: Filter, taal: str = "nl") -> str:
     """'leeftijd 55-64, geslacht v' for a filter."""
     delen = []
-    for naam, label in (
-        ("leeftijdsklasse", "Leeftijdsklasse"),
-        ("geslacht", "Geslacht"),
-        ("schaalgroep", "Schaalgroep"),
-    ):
+    for naam, label in catalogus.KENMERKEN.items():
         waarden = getattr(f, naam)
         if waarden:
             delen.append(f"{t(label, taal).lower()} {', '.join(waarden)}")

@@ -17,7 +17,7 @@ import polars as pl
 
 from dashboard import catalogus
 from dashboard import format as fmt
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 from dashboard.ingest import parse, validate
 from dashboard.ingest.columns import (
     KOLOMMEN,
@@ -44,10 +44,10 @@ EXCEL_MAX = 100_000
 SHA_KORT = 12
 
 SOORT_LABEL: dict[str, str] = {
-    "organisatie": "organisatie (eenheden)",
-    "personeel": "personeel (dienstverbanden)",
-    "verzuim": "verzuim (ziekmeldingen)",
-    "enquete": "enquête (medewerkersonderzoek)",
+    "organisatie": N_("organisatie (eenheden)"),
+    "personeel": N_("personeel (dienstverbanden)"),
+    "verzuim": N_("verzuim (ziekmeldingen)"),
+    "enquete": N_("enquête (medewerkersonderzoek)"),
 }
 
 _KOPZOEK_BYTES = 256 * 1024
@@ -368,10 +368,10 @@ def geschiedenis(store: Store, toegang: frozenset[str] | None) -> pl.DataFrame:
 
 
 _STATUS = {
-    "actief": "actief",
-    "deels vervangen": "deels vervangen",
-    "vervangen": "vervangen door een latere import",
-    "teruggedraaid": "teruggedraaid",
+    "actief": N_("actief"),
+    "deels vervangen": N_("deels vervangen"),
+    "vervangen": N_("vervangen door een latere import"),
+    "teruggedraaid": N_("teruggedraaid"),
     "herstel": "",
 }
 
@@ -622,10 +622,10 @@ def herstel(store: Store, verwacht: int, gebruiker: str, taal: str = "nl") -> tu
 # -- help ----------------------------------------------------------------------------------------
 
 _TYPE = {
-    "tekst": "tekst",
-    "datum": "datum (dd-mm-jjjj, jjjj-mm-dd of Excel-datum)",
-    "getal": "getal (0,8 of 0.8)",
-    "geheel": "geheel getal",
+    "tekst": N_("tekst"),
+    "datum": N_("datum (dd-mm-jjjj, jjjj-mm-dd of Excel-datum)"),
+    "getal": N_("getal (0,8 of 0.8)"),
+    "geheel": N_("geheel getal"),
 }
 
 

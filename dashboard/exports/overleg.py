@@ -1,23 +1,41 @@
 """Maandoverleg: the consultation of one client organisation and month as a fixed sequence of
-steps, each with one message; the same steps make the PowerPoint deck and the workbook."""
+steps, each with one message; the same steps make the screen, the PowerPoint deck and the
+workbook (also `python -m dashboard export`).
+
+It composes the views and their charts, so it sits with the exports (the layers in
+.importlinter): the page shows a step's Grafiek, the deck makes it a slide.
+"""
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import afspraken, pilots
+from dashboard import afspraken, config, definitions, pilots
 from dashboard import format as fmt
-from dashboard.charts import theme
+from dashboard.charts import Grafiek
+from dashboard.charts import afdelingen as afdelingen_grafiek
+from dashboard.charts import duur as duur_grafiek
+from dashboard.charts import enquete as enquete_grafiek
+from dashboard.charts import pilots as pilot_grafiek
+from dashboard.charts import trend as trend_grafiek
 from dashboard.exports.pptx import Dia
+from dashboard.exports.pptx import deck as maak_deck
+from dashboard.exports.xlsx import frame_naar_werkboek
+from dashboard.hierarchy import laad_boom
 from dashboard.i18n import N_, t
 from dashboard.periods import Maand
-from dashboard.store import Store
+from dashboard.selectie import Selectie
+from dashboard.store import Store, open_lezen
 from dashboard.views import Context, afdelingen, duur, enquete, overzicht
 from dashboard.views import pilots as pilot_mod
+from dashboard.views.pilots import tabellen as pilot_tabellen
+from dashboard.views.pilots import teksten as pilot_teksten
 
 
 @dataclass
@@ -28,27 +46,20 @@ class Stap:
     naam: str
     titel: str
     ondertitel: str = ""
-    figuur: go.Figure | None = None
+    grafiek: Grafiek | None = None
     tabel: pl.DataFrame | None = None
     punten: list[str] = field(default_factory=list)
     toelichting: str = ""
 
     def dia(self, voetnoot: str) -> Dia:
-        """The step as a slide (its chart native, its table as a table)."""
-        tabel = self.tabel if self.figuur is None else None
-        if self.figuur is not None:
-            return Dia(
-                self.titel,
-                self.ondertitel,
-                theme.voetnoot_van(self.figuur) or voetnoot,
-                figuur=self.figuur,
-                notities=self.toelichting,
-            )
+        """The step as a slide (its chart native where it can be, else its table or points)."""
+        if self.grafiek is not None:
+            return Dia.van(self.grafiek, notities=self.toelichting)
         return Dia(
             self.titel,
             self.ondertitel,
             voetnoot,
-            tabel=tabel,
+            tabel=self.tabel,
             punten=self.punten,
             notities=self.toelichting,
         )
@@ -114,15 +125,23 @@ def _kerncijfers(store: Store, ctx: Context) -> Stap:
     )
 
 
-def _trend(store: Store, ctx: Context) -> Stap:
-    o = overzicht.bouw(store, ctx)
-    from dashboard.charts import trend as trend_grafiek
-
-    fig = trend_grafiek.trend(o, ctx).figuur
+def _grafiekstap(
+    sleutel: str,
+    g: Grafiek,
+    ctx: Context,
+    *,
+    punten: list[str] | None = None,
+    toelichting: str = "",
+) -> Stap:
+    """A step whose message is a chart (its title, subtitle and numbers)."""
     return Stap(
-        "trend", stapnaam("trend", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
-        tabel=overzicht.tabel(o, ctx.taal),
+        sleutel, stapnaam(sleutel, ctx.taal), g.titel, g.ondertitel, grafiek=g, tabel=g.tabel,
+        punten=punten or [], toelichting=toelichting,
     )  # fmt: skip
+
+
+def _trend(store: Store, ctx: Context) -> Stap:
+    return _grafiekstap("trend", trend_grafiek.trend(overzicht.bouw(store, ctx), ctx), ctx)
 
 
 def _afdelingen(store: Store, ctx: Context) -> Stap | None:
@@ -130,26 +149,16 @@ def _afdelingen(store: Store, ctx: Context) -> Stap | None:
     if not ctx.boom.kinderen.get(ctx.selectie.eenheid):
         return None
     a = afdelingen.bouw(store, ctx, basis="r12")
-    from dashboard.charts import afdelingen as afdelingen_grafiek
-
-    fig = afdelingen_grafiek.ranking(a, ctx).figuur
-    return Stap(
-        "afdelingen", stapnaam("afdelingen", ctx.taal), theme.titel_van(fig), ctx.ondertitel(""), figuur=fig,
-        tabel=afdelingen.tabel(a, ctx.taal),
-    )  # fmt: skip
+    return _grafiekstap("afdelingen", afdelingen_grafiek.ranking(a, ctx), ctx)
 
 
 def _duur(store: Store, ctx: Context) -> Stap:
     d = duur.bouw(store, ctx)
-    from dashboard.charts import duur as duur_grafiek
-
     g = duur_grafiek.duurklassen(d, ctx)
-    fig = g.figuur
     punten = [f"{s.label}: {s.waarde}" + (f" ({s.delta})" if s.delta else "") for s in d.signalen]
-    return Stap(
-        "duur", stapnaam("duur", ctx.taal), d.kop, ctx.ondertitel(""), figuur=fig, punten=punten,
-        tabel=g.tabel,
-    )  # fmt: skip
+    stap = _grafiekstap("duur", g, ctx, punten=punten)
+    stap.titel = d.kop
+    return stap
 
 
 def _laatste_pilot(store: Store, ctx: Context) -> pilots.Pilot | None:
@@ -174,16 +183,11 @@ def _pilot(store: Store, ctx: Context) -> Stap | None:
     if pilot is None:
         return None
     a = pilot_mod.bouw(store, ctx, pilot=pilot)
-    from dashboard.charts import pilots as pilot_grafiek  # moves to exports with the deck
-    from dashboard.views.pilots import tabellen as pilot_tabellen
-    from dashboard.views.pilots import teksten as pilot_teksten
-
-    fig = pilot_grafiek.voor_na(a, ctx, "meldingsfrequentie").figuur
-    return Stap(
-        "pilots", stapnaam("pilots", ctx.taal), theme.titel_van(fig), ctx.ondertitel(pilot.naam), figuur=fig,
-        punten=[pilot_teksten.bevinding(a.kaarten, ctx.taal)], tabel=pilot_tabellen.effect_tabel(a, ctx.taal),
-        toelichting=pilot_teksten.bevinding(a.kaarten, ctx.taal),
-    )  # fmt: skip
+    g = pilot_grafiek.voor_na(a, ctx, "meldingsfrequentie")
+    bevinding = pilot_teksten.bevinding(a.kaarten, ctx.taal)
+    stap = _grafiekstap("pilots", g, ctx, punten=[bevinding], toelichting=bevinding)
+    stap.tabel = pilot_tabellen.effect_tabel(a, ctx.taal)
+    return stap
 
 
 def _enquete(store: Store, ctx: Context) -> Stap | None:
@@ -192,14 +196,7 @@ def _enquete(store: Store, ctx: Context) -> Stap | None:
     if meting is None:
         return None
     e = enquete.bouw(store, ctx, meting=meting)
-    from dashboard.charts import enquete as enquete_grafiek  # moves to exports with the deck
-
-    g = enquete_grafiek.eisen_hulpbronnen(e, ctx)
-    fig = g.figuur
-    return Stap(
-        "enquete", stapnaam("enquete", ctx.taal), theme.titel_van(fig), ctx.ondertitel(t("meting {m}", ctx.taal, m=meting)),
-        figuur=fig, tabel=g.tabel,
-    )  # fmt: skip
+    return _grafiekstap("enquete", enquete_grafiek.eisen_hulpbronnen(e, ctx), ctx)
 
 
 #: The step builders in the order of the consultation; each may be left out when it has nothing
@@ -262,21 +259,76 @@ def vorige_stap(store: Store, ctx: Context) -> Stap | None:
     if maand is None:
         return None
     punten = [f"[{a.status}] {a.tekst}" + (f" ({a.eigenaar})" if a.eigenaar else "") for a in lijst]
-    return Stap("vorige", stapnaam("vorige", ctx.taal), f"Afspraken van {fmt.maand(maand, ctx.taal, lang=True)}",
-                ctx.ondertitel(""), punten=punten)  # fmt: skip
+    titel = t("Afspraken van {maand}", ctx.taal, maand=fmt.maand(maand, ctx.taal, lang=True))
+    return Stap("vorige", stapnaam("vorige", ctx.taal), titel, ctx.ondertitel(""), punten=punten)
 
 
 def deck(store: Store, ctx: Context) -> bytes:
     """The whole consultation as one 16:9 PowerPoint deck."""
-    from dashboard.exports.pptx import deck as maak_deck
-
     sel = ctx.selectie
-    voet = f"Bron: Verzuimzicht · peildatum {fmt.datum(ctx.peildatum, ctx.taal)}"
+    peil = fmt.datum(ctx.peildatum, ctx.taal)
+    voet = t("Bron: Verzuimzicht · peildatum {peil}", ctx.taal, peil=peil)
     alle = [
         s
         for s in (vorige_stap(store, ctx), *stappen(store, ctx), afspraken_stap(store, ctx))
         if s is not None
     ]
-    titel = f"Maandoverleg {ctx.boom.naam(sel.organisatie)}"
-    ondertitel = f"{fmt.maand(sel.maand, ctx.taal, lang=True)} · {ctx.eenheid_tekst()} · peildatum {fmt.datum(ctx.peildatum, ctx.taal)}"
+    titel = t("Maandoverleg {org}", ctx.taal, org=ctx.boom.naam(sel.organisatie))
+    ondertitel = t(
+        "{maand} · {eenheid} · peildatum {peil}", ctx.taal,
+        maand=fmt.maand(sel.maand, ctx.taal, lang=True), eenheid=ctx.eenheid_tekst(), peil=peil,
+    )  # fmt: skip
     return maak_deck(titel, ondertitel, [s.dia(voet) for s in alle], taal=ctx.taal)
+
+
+def exporteer_overleg(
+    db: Path, eenheid: str, maand: Maand, pptx: Path, xlsx: Path | None, min_groep: int | None
+) -> int:
+    """Write the deck (and the workbook); returns the CLI exit code."""
+    store = open_lezen(db)
+    try:
+        boom = laad_boom(store)
+        if eenheid not in boom.eenheden:
+            print(f"fout: onbekende eenheid '{eenheid}'", file=sys.stderr)
+            return 2
+        organisatie = boom.eenheden[eenheid].organisatie
+        laatste = boom.laatste_maand([organisatie])
+        if laatste is None or maand > laatste:
+            tekst = (
+                f"de laatste maand met gegevens is {laatste}"
+                if laatste
+                else "er zijn geen gegevens"
+            )
+            print(f"fout: geen cijfers voor {maand}: {tekst}", file=sys.stderr)
+            return 2
+        minimum = config.settings().min_groep if min_groep is None else min_groep
+        ctx = Context(boom, Selectie(organisatie, eenheid, maand), minimum)
+        pptx.write_bytes(deck(store, ctx))
+        print(f"PowerPoint geschreven: {pptx}")
+        if xlsx is not None:
+            xlsx.write_bytes(werkboek(store, ctx))
+            print(f"Excel geschreven: {xlsx}")
+    finally:
+        store.close()
+    return 0
+
+
+def werkboek(store: Store, ctx: Context) -> bytes:
+    """The numbers of every step as sheets, with the 'Toelichting' sheet."""
+    bladen = {}
+    for stap in stappen(store, ctx):
+        if stap.tabel is not None:
+            bladen[stap.naam] = stap.tabel
+    buffer = io.BytesIO()
+    instellingen = config.settings()
+    frame_naar_werkboek(
+        bladen,
+        buffer,
+        toelichting=[
+            (t("Selectie", ctx.taal), ctx.eenheid_tekst()),
+            (t("Maand", ctx.taal), fmt.maand(ctx.selectie.maand, ctx.taal, lang=True)),
+            (t("Peildatum", ctx.taal), fmt.datum(ctx.peildatum, ctx.taal)),
+            *definitions.toelichting_regels(ctx.min_groep, instellingen.min_respondenten, ctx.taal),
+        ],
+    )
+    return buffer.getvalue()
