@@ -144,7 +144,8 @@ def test_werkboek_met_waarden_notaties_en_toelichting(tmp_path, demo_db):
     wb = openpyxl.load_workbook(uit)
     assert "Toelichting" in wb.sheetnames
     toelichting = {r[0].value: r[1].value for r in wb["Toelichting"].iter_rows(min_row=2)}
-    assert toelichting["Peildatum"] == "2026-10-31" and "Privacy" in toelichting
+    # dates as the reader writes them (DESIGN 1: 31-10-2026)
+    assert toelichting["Peildatum"] == "31-10-2026" and "Privacy" in toelichting
     trend = wb[mo.stapnaam("trend")]
     kop = [c.value for c in trend[1]]
     assert kop[:3] == ["Maand", "Bezetting", "Verzuimpercentage"]

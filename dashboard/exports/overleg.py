@@ -54,7 +54,9 @@ class Stap:
     def dia(self, voetnoot: str) -> Dia:
         """The step as a slide (its chart native where it can be, else its table or points)."""
         if self.grafiek is not None:
-            return Dia.van(self.grafiek, notities=self.toelichting)
+            dia = Dia.van(self.grafiek, notities=self.toelichting)
+            dia.titel, dia.ondertitel = self.titel, self.ondertitel
+            return dia
         return Dia(
             self.titel,
             self.ondertitel,
