@@ -206,18 +206,6 @@ def _telas(decimalen: int, hoogste: float) -> dict[str, object]:
     return {"tickformat": ",d", **({"dtick": 1} if hoogste <= 8 else {})}
 
 
-def _melding_klein(fig: go.Figure, kader: Kader) -> None:
-    tekst = t(
-        "Deze groep is kleiner dan {n} medewerkers: de cijfers worden niet getoond.",
-        kader.taal,
-        n=kader.min_groep,
-    )
-    fig.add_annotation(
-        text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
-        font={"size": 16, "color": theme.GRIJS_DONKER}, bgcolor="white",
-    )  # fmt: skip
-
-
 def _gestapeld_maanden(
     frame: pl.DataFrame,
     kader: Kader,
@@ -293,7 +281,7 @@ def _gestapeld_maanden(
         barmode="stack", bargap=0.15, hovermode="closest", legend={"traceorder": "normal"}
     )
     if rijen and all(status):
-        _melding_klein(fig, kader)
+        theme.melding_klein(fig, kader)
     return fig
 
 
@@ -438,7 +426,7 @@ def _gestapeld_liggend(
         legend={"traceorder": "normal"},
     )
     if rijen and all(status):
-        _melding_klein(fig, kader)
+        theme.melding_klein(fig, kader)
     return fig
 
 
@@ -501,5 +489,5 @@ def _lijn_maanden(
     )  # fmt: skip
     fig.update_layout(hovermode="closest")
     if rijen and all(status):
-        _melding_klein(fig, kader)
+        theme.melding_klein(fig, kader)
     return fig

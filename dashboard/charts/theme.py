@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from dashboard import format as fmt
+from dashboard.i18n import t
 from dashboard.periods import Maand
 from dashboard.veilig import plotly_platte_tekst, plotly_tekst
 from dashboard.views import Kader
@@ -112,6 +113,19 @@ def opmaak(
 
 
 _LEEG_SJABLOON = go.layout.Template()
+
+
+def melding_klein(fig: go.Figure, kader: Kader) -> None:
+    """Say in the middle of an empty chart that its group is too small to show."""
+    tekst = t(
+        "Deze groep is kleiner dan {n} medewerkers: de cijfers worden niet getoond.",
+        kader.taal,
+        n=kader.min_groep,
+    )
+    fig.add_annotation(
+        text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+        font={"size": 16, "color": GRIJS_DONKER}, bgcolor="white",
+    )  # fmt: skip
 
 
 def _assen(fig: go.Figure) -> list[str]:

@@ -166,7 +166,7 @@ def _trend(
     )
     fig.update_layout(bargap=0.15, hovermode="closest")
     if y and all(o for o in onderdrukt):
-        _melding_klein(fig, kader)
+        theme.melding_klein(fig, kader)
     return fig
 
 
@@ -179,18 +179,6 @@ def _benchmark_bron(cbs: pl.DataFrame | None, rijk: pl.DataFrame | None, taal: s
     if rijk is not None and rijk.height:
         delen.append(RIJK_BRON)
     return t("Bron benchmarks: {bronnen}.", taal, bronnen="; ".join(delen)) if delen else ""
-
-
-def _melding_klein(fig: go.Figure, kader: Kader) -> None:
-    tekst = t(
-        "Deze groep is kleiner dan {n} medewerkers: de cijfers worden niet getoond.",
-        kader.taal,
-        n=kader.min_groep,
-    )
-    fig.add_annotation(
-        text=tekst, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
-        font={"size": 16, "color": theme.GRIJS_DONKER}, bgcolor="white",
-    )  # fmt: skip
 
 
 def _seizoen(
