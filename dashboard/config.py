@@ -82,6 +82,27 @@ def _geheugen(naam: str, standaard: str) -> str:
     return f"{m.group(1).replace(',', '.')}{eenheid}"
 
 
+def _map(naam: str) -> Path | None:
+    raw = _ruw(naam)
+    if not raw:
+        return None
+    pad = Path(raw)
+    fout = f"Ongeldige instelling {naam}='{raw}': "
+    if not pad.is_absolute():
+        raise ConfigFout(
+            f"{fout}gebruik het volledige pad van een map, zoals /var/tmp/verzuimzicht "
+            "(standaard: naast de gegevensopslag)."
+        )
+    if pad.exists() and not pad.is_dir():
+        raise ConfigFout(f"{fout}dat is een bestand, geen map.")
+    if not pad.exists() and not pad.parent.is_dir():
+        raise ConfigFout(
+            f"{fout}de map {pad.parent} bestaat niet; gebruik een bestaande map of een nieuwe "
+            "map in een bestaande map."
+        )
+    return pad
+
+
 @dataclass(frozen=True)
 class Settings:
     """Deployment settings; one instance per process."""
@@ -91,6 +112,8 @@ class Settings:
     min_respondenten: int
     horizon_jaren: int
     duckdb_geheugen: str
+    #: Where DuckDB spills beyond its memory limit; None: next to the store (see store.py).
+    duckdb_tijdelijk: Path | None = None
 
 
 def settings() -> Settings:
@@ -103,4 +126,5 @@ def settings() -> Settings:
         min_respondenten=_geheel("VERZUIMZICHT_MIN_RESPONDENTEN", DEFAULT_MIN_RESPONDENTEN),
         horizon_jaren=_geheel("VERZUIMZICHT_HORIZON_JAREN", DEFAULT_HORIZON_JAREN),
         duckdb_geheugen=_geheugen("VERZUIMZICHT_DUCKDB_GEHEUGEN", DEFAULT_DUCKDB_GEHEUGEN),
+        duckdb_tijdelijk=_map("VERZUIMZICHT_DUCKDB_TIJDELIJK"),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,10 +26,11 @@ MIGRATIES: tuple[str, ...] = (
     "schema/001_basis",
     "schema/002_wijzigingsteller",
     "schema/003_herstel_en_bouwversie",
+    "schema/004_tussenstappen_tijdelijk",
 )
 
-#: Derived tables, rebuilt in this order after every import or restore.
-BOUWSTAPPEN: tuple[str, ...] = (
+#: Derived tables built first, in this order, after every import or restore.
+BOUW_VOORAF: tuple[str, ...] = (
     "build/eenheid",
     "build/eenheid_voorouder",
     "build/peil",
@@ -39,18 +41,46 @@ BOUWSTAPPEN: tuple[str, ...] = (
     "build/melding",
     "build/melding_start",
     "build/kalender",
+    "build/maandblok",
+    "build/reeks",
+    "build/fase_verzuim",
+    "build/melding_blok",
+    "build/melding_start_blok",
+    "build/medewerker_maand",
+    "build/feit",
+)
+#: Steps run for each block of months (planned by build/maandblok, named by build/kalender_blok):
+#: they add the block's rows to medewerker_maand and feit. Bounded blocks keep every join and
+#: sort in memory, so that the build's memory does not grow with the number of employees and
+#: its time grows linearly.
+BOUW_PER_BLOK: tuple[str, ...] = (
     "build/dienst_maand",
     "build/verzuim_dag",
-    "build/medewerker_maand",
+    "build/medewerker_maand_los",
+    "build/medewerker_maand_blok",
     "build/feit_bezetting",
     "build/feit_medewerkers",
     "build/feit_verzuim",
     "build/feit_meldingen",
     "build/feit_beeindigd",
-    "build/feit",
+    "build/feit_blok",
+)
+#: Steps after the last block.
+BOUW_DAARNA: tuple[str, ...] = (
     "build/feit_eenheid",
     "build/bevinding",
+    "build/opruimen",
 )
+#: Every query of the build (the store's build fingerprint covers them all).
+BOUWSTAPPEN: tuple[str, ...] = (
+    *BOUW_VOORAF,
+    "build/kalender_blok",
+    *BOUW_PER_BLOK,
+    *BOUW_DAARNA,
+)
+#: About this many employment-period months per block: at the default memory limit (768MB) a
+#: block's joins stay in memory (the 1x benchmark extract has about 86,000 a month: 23 months).
+BLOK_RIJEN = 2_000_000
 
 
 class StoreFout(Exception):
@@ -79,12 +109,14 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         try:
-            # DuckDB spills to disk beyond its memory limit: the process stays well under 2 GB
+            # beyond its memory limit DuckDB spills to this directory (the build's blocks keep
+            # that rare, see BOUW_PER_BLOK); no statement needs rows in insertion order
             self._con = duckdb.connect(
                 self.path,
                 read_only=read_only,
                 config={
                     "memory_limit": settings().duckdb_geheugen,
+                    "temp_directory": str(tijdelijke_map(self.path, read_only)),
                     "preserve_insertion_order": False,
                 },
             )
@@ -101,6 +133,8 @@ class Store:
             raise StoreFout(f"{self.path} is geen Verzuimzicht-gegevensopslag ({exc})") from exc
         self._lock = threading.RLock()
         self._onthouden: dict[tuple[Any, ...], Any] = {}
+        #: Seconds per build step of the last rebuild by this object (summed over the blocks).
+        self.bouwtijden: dict[str, float] = {}
         if not read_only:
             self._migreer()
         elif not self._actueel():
@@ -205,14 +239,27 @@ class Store:
         """Rebuild every derived table from the active snapshots (inside the caller's transaction)."""
         from dashboard import publicatie
 
-        horizon = settings().horizon_jaren
-        for stap in BOUWSTAPPEN:
-            text = queries.load(stap)
-            if stap == "build/kalender":
-                cur.execute(text, {"horizon": horizon})
-            else:
-                cur.execute(text)
+        tijden: dict[str, float] = {}
+
+        def stap(naam: str, params: Mapping[str, Any] | None = None) -> None:
+            begin = time.perf_counter()
+            cur.execute(queries.load(naam), None if params is None else dict(params))
+            tijden[naam] = tijden.get(naam, 0.0) + time.perf_counter() - begin
+
+        parameters = {
+            "build/kalender": {"horizon": settings().horizon_jaren},
+            "build/maandblok": {"rijen": BLOK_RIJEN},
+        }
+        for naam in BOUW_VOORAF:
+            stap(naam, parameters.get(naam))
+        for (blok,) in cur.sql("select blok from maandblok order by blok").fetchall():
+            stap("build/kalender_blok", {"blok": blok})
+            for naam in BOUW_PER_BLOK:
+                stap(naam)
+        for naam in BOUW_DAARNA:
+            stap(naam)
         # the publication pattern (DESIGN 4) for the configured minimum, over the whole tree
+        begin = time.perf_counter()
         minimum = settings().min_groep
         cur.register("nieuw_patroon", publicatie.bereken(cur, minimum))
         cur.execute("create or replace table publicatie as select * from nieuw_patroon")
@@ -222,6 +269,8 @@ class Store:
         )
         cur.execute("delete from bouwversie")
         cur.execute("insert into bouwversie values ($h)", {"h": bouw_hash()})
+        tijden["publicatie"] = time.perf_counter() - begin
+        self.bouwtijden = tijden
 
     def _actueel(self) -> bool:
         """True when the schema and the facts are those of this version."""
@@ -409,6 +458,22 @@ def _volgende(cur: duckdb.DuckDBPyConnection, tabel: str, kolom: str) -> int:
 
 def _nu() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+def tijdelijke_map(path: str | Path, read_only: bool = False) -> Path:
+    """Where DuckDB spills for a store: next to a store file opened for writing (one writer per
+    file), else a directory of this process (several read-only processes may share a store on
+    storage they cannot write); under VERZUIMZICHT_DUCKDB_TIJDELIJK when set. DuckDB creates the
+    directory when it first spills and removes it when the store is closed."""
+    import os
+    import tempfile
+
+    pad = Path(path)
+    eigen = str(path) != ":memory:" and not read_only
+    basis = settings().duckdb_tijdelijk or (
+        pad.resolve().parent if eigen else Path(tempfile.gettempdir())
+    )
+    return basis / (f"{pad.name}.tmp" if eigen else f"verzuimzicht-{os.getpid()}.tmp")
 
 
 def open_lezen(path: str | Path) -> Store:

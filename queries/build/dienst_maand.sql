@@ -1,8 +1,8 @@
--- grain: one row per employment period and calendar month it covers
+-- grain: one row per employment period and calendar month of the block (kalender_blok) it covers
 -- answers: the in-service days of each month (first and last), clipped to the calendar and to
 -- the organisation's last showable day; whether this period holds the employee's last
 -- in-service day of the month (`laatst`) and whether that is the month's last day (`einde`)
-create or replace table dienst_maand as
+create or replace temp table dienst_maand as
 with geknipt as (
     select
         d.mw, d.en, d.attr, d.f4, d.volgende_begin,
@@ -20,5 +20,5 @@ select
     coalesce(g.volgende_begin > least(k.maand_eind, g.laatste_dag), true) as laatst,
     least(g.e, k.maand_eind) = k.maand_eind as einde
 from geknipt as g
-inner join kalender as k on k.maand <= g.e and k.maand_eind >= g.b
+inner join kalender_blok as k on k.maand <= g.e and k.maand_eind >= g.b
 where g.b <= g.e

@@ -1,4 +1,4 @@
--- grain: one row per unit (en), month and attribute combination (attr)
+-- grain: one row per unit (en), month (of the block) and attribute combination (attr)
 -- answers: in-service days and available days (f-weighted, as integers of 1/10000 day) per month
 create or replace temp table feit_bezetting as
 select

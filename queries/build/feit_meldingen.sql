@@ -1,10 +1,10 @@
--- grain: one row per unit, month and attribute combination with new reports
+-- grain: one row per unit, month (of the block) and attribute combination with new reports
 -- answers: new reports (spells by their first day) in the unit and attributes of that day
 create or replace temp table feit_meldingen as
 select
-    en, cast(date_trunc('month', d0) as date) as maand, attr,
+    en, maand, attr,
     count(*) as meldingen,
     count(*) filter (where soort = 'arbeidsongeval') as meldingen_ongeval
-from melding_start
-where d0 <= laatste_dag and d0 >= (select min(maand) from kalender)
+from melding_start_blok
+where blok = (select max(blok) from kalender_blok) and not beeindigd
 group by all

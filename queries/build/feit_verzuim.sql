@@ -1,4 +1,4 @@
--- grain: one row per unit, month and attribute combination with absence
+-- grain: one row per unit, month (of the block) and attribute combination with absence
 -- answers: absence days (w, as integers of 10^-8 day) per duration class, and those from work
 -- accidents
 create or replace temp table feit_verzuim as

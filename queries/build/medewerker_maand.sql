@@ -1,20 +1,13 @@
 -- grain: one row per employee and month with at least one in-service day
 -- answers: the unit and attributes of the last in-service day of the month, whether that day is
--- the month's last day, and whether any in-service day of the month had absence (w > 0)
-create or replace table medewerker_maand as
-with afwezig as (
-    select distinct mw, maand
-    from verzuim_dag
+-- the month's last day, and whether any in-service day of the month had absence (w > 0). Filled
+-- block by block (medewerker_maand_blok), in order of month and unit, so that a query for a few
+-- months or units reads only their row groups
+create or replace table medewerker_maand (
+    mw integer,
+    maand date,
+    en integer,
+    attr smallint,
+    einde boolean,
+    afwezig boolean
 )
-
-select
-    dm.mw,
-    dm.maand,
-    dm.en,
-    dm.attr,
-    dm.einde,
-    a.mw is not null as afwezig
-from dienst_maand as dm
-left join afwezig as a on a.mw = dm.mw and a.maand = dm.maand
-where dm.laatst
-order by dm.maand, dm.en
