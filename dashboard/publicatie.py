@@ -50,6 +50,10 @@ QUERIES: tuple[str, ...] = (
     "publicatie_knopen", "publicatie_eigen", "kalender_maanden", "publicatie_attributen",
 )  # fmt: skip
 
+#: At most about this many node × month × attribute cells per block of months (float32: 16 MB per
+#: array): the arrays of all months at once took 800 MB at the benchmark size.
+_CELLEN_PER_BLOK = 1 << 22
+
 #: Why a node is hidden.
 KLEIN, BESCHERMING, FILTERCEL = 1, 2, 3
 
@@ -79,7 +83,30 @@ def bereken(cur: duckdb.DuckDBPyConnection, min_groep: int) -> pl.DataFrame:
         return leeg()
     boom = _Boom.van(knopen)
     attributen = vraag(cur, "publicatie_attributen")
-    s, b = _inhoud(cur, boom, maanden, attributen)
+    eigen = _Eigen.van(cur, boom, maanden, attributen)
+    # every month is decided on its own: a block of months at a time bounds the arrays
+    per_blok = max(1, _CELLEN_PER_BLOK // (len(boom.knoop) * attributen.height))
+    uit: list[pl.DataFrame] = []
+    for begin in range(0, maanden.height, per_blok):
+        blok = maanden.slice(begin, per_blok)
+        s, b = _inhoud(boom, eigen.blok(begin, blok.height), blok.height, attributen.height)
+        uit += _bereken_blok(boom, blok, attributen, s, b, min_groep)
+        del s, b
+    if not uit:
+        return leeg()
+    return pl.concat(uit).with_columns(pl.col("maand").cast(pl.Date)).sort("dims", "maand", "knoop")
+
+
+def _bereken_blok(
+    boom: _Boom,
+    maanden: pl.DataFrame,
+    attributen: pl.DataFrame,
+    s: np.ndarray,
+    b: np.ndarray,
+    min_groep: int,
+) -> list[pl.DataFrame]:
+    """The hidden (month, node, dims) of these months, from their node × month × attribute
+    arrays (in-service days s, ended spells b)."""
     drempel = (maanden["dagen"].to_numpy().astype(np.float32) * min_groep)[None, :, None]
     verborgen: dict[int, np.ndarray] = {}
     uit = []
@@ -99,6 +126,7 @@ def bereken(cur: duckdb.DuckDBPyConnection, min_groep: int) -> pl.DataFrame:
         klein = (inhoud & (sd < drempel)).any(axis=2) & ~geerfd
         zichtbaar = ~(geerfd | klein)
         extra = _secundair(boom, sd, bd, drempel, zichtbaar)
+        del sd, bd, inhoud
         verborgen[dims] = geerfd | klein | extra
         for reden, masker in ((KLEIN if dims == 0 else FILTERCEL, klein), (BESCHERMING, extra)):
             n, m = np.nonzero(masker)
@@ -113,9 +141,7 @@ def bereken(cur: duckdb.DuckDBPyConnection, min_groep: int) -> pl.DataFrame:
                     schema=_SCHEMA,
                 )
             )
-    if not uit:
-        return leeg()
-    return pl.concat(uit).with_columns(pl.col("maand").cast(pl.Date)).sort("dims", "maand", "knoop")
+    return uit
 
 
 @dataclass(frozen=True)
@@ -166,33 +192,69 @@ class _Boom:
         return np.asarray(som, dtype=waarden.dtype).reshape((len(self.knoop), *waarden.shape[1:]))
 
 
+@dataclass(frozen=True)
+class _Eigen:
+    """What the pattern weighs, as arrays sorted by month: per row of publicatie_eigen the leaf
+    node, month index and attribute index, with the in-service days (s) and ended spells (b)."""
+
+    knoop: np.ndarray
+    maand: np.ndarray
+    attr: np.ndarray
+    s: np.ndarray
+    b: np.ndarray
+
+    @classmethod
+    def van(
+        cls,
+        cur: duckdb.DuckDBPyConnection,
+        boom: _Boom,
+        maanden: pl.DataFrame,
+        attributen: pl.DataFrame,
+    ) -> _Eigen:
+        eigen = vraag(cur, "publicatie_eigen")
+        eerste = maanden["maand"].to_numpy().astype("datetime64[D]")
+        m = np.searchsorted(eerste, eigen["maand"].to_numpy().astype("datetime64[D]"))
+        volgorde = np.argsort(m, kind="stable")
+        # the own staff of a unit sits in its own-staff node when it has children, else in its
+        # subtree node (the leaves of the node tree); every node above adds it up
+        bladen = np.nonzero(boom.blad)[0]
+        blad_van_eenheid = np.full(int(boom.knoop.max()) // 2 + 1, -1, dtype=np.int64)
+        blad_van_eenheid[boom.knoop[bladen] // 2] = bladen
+        n = blad_van_eenheid.astype(np.int32)[eigen["en"].to_numpy()[volgorde]]
+        attrs = attributen["attr"].to_numpy().astype(np.int64)
+        attr_plek = np.full(int(attrs.max()) + 1, -1, dtype=np.int16)
+        attr_plek[attrs] = np.arange(attributen.height)
+        a = attr_plek[eigen["attr"].to_numpy()[volgorde]]
+        # whole numbers below 2^24 (one unit, month and cell): exact in float32
+        s = eigen["s"].to_numpy()[volgorde].astype(np.float32)
+        b = eigen["b"].to_numpy()[volgorde].astype(np.float32)
+        m = m[volgorde].astype(np.int32)
+        del eigen, volgorde
+        return cls(n, m, a, s, b)
+
+    def blok(self, begin: int, lengte: int) -> _Eigen:
+        """The rows of months begin .. begin + lengte - 1, with month indices from 0."""
+        van, tot = np.searchsorted(self.maand, (begin, begin + lengte))
+        deel = slice(int(van), int(tot))
+        return _Eigen(
+            self.knoop[deel], self.maand[deel] - begin, self.attr[deel], self.s[deel], self.b[deel]
+        )
+
+
 def _inhoud(
-    cur: duckdb.DuckDBPyConnection, boom: _Boom, maanden: pl.DataFrame, attributen: pl.DataFrame
+    boom: _Boom, eigen: _Eigen, maanden: int, attributen: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """In-service days (s) and ended spells (b) per node × month × attribute combination."""
-    eigen = vraag(cur, "publicatie_eigen")
-    # the own staff of a unit sits in its own-staff node when it has children, else in its
-    # subtree node (the leaves of the node tree); every node above adds it up
-    bladen = np.nonzero(boom.blad)[0]
-    blad_van_eenheid = np.full(int(boom.knoop.max()) // 2 + 1, -1, dtype=np.int64)
-    blad_van_eenheid[boom.knoop[bladen] // 2] = bladen
-    n = blad_van_eenheid[eigen["en"].to_numpy().astype(np.int64)]
-    eerste = maanden["maand"].to_numpy().astype("datetime64[D]")
-    m = np.searchsorted(eerste, eigen["maand"].to_numpy().astype("datetime64[D]"))
-    attrs = attributen["attr"].to_numpy().astype(np.int64)
-    attr_plek = np.full(int(attrs.max()) + 1, -1, dtype=np.int64)
-    attr_plek[attrs] = np.arange(attributen.height)
-    a = attr_plek[eigen["attr"].to_numpy().astype(np.int64)]
-    vorm = (len(boom.knoop), maanden.height, attributen.height)
-    plat = np.ravel_multi_index((n, m, a), vorm)
+    vorm = (len(boom.knoop), maanden, attributen)
+    plat = np.ravel_multi_index((eigen.knoop, eigen.maand, eigen.attr), vorm)
     grootte = int(np.prod(vorm))
     # float32 holds every whole number below 2^24 exactly: far above any node's person-days in
     # one month and cell (70,000 people × 31 days is 2.2 million)
-    s: np.ndarray = np.bincount(plat, weights=eigen["s"].to_numpy(), minlength=grootte)
+    s: np.ndarray = np.bincount(plat, weights=eigen.s, minlength=grootte)
     s = s.astype(np.float32).reshape(vorm)
-    b: np.ndarray = np.bincount(plat, weights=eigen["b"].to_numpy(), minlength=grootte)
+    b: np.ndarray = np.bincount(plat, weights=eigen.b, minlength=grootte)
     b = b.astype(np.float32).reshape(vorm)
-    del eigen, plat
+    del plat
     for diepte in range(len(boom.lagen) - 1, 0, -1):
         s += boom.op_tellen(s, diepte)
         b += boom.op_tellen(b, diepte)
