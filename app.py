@@ -27,7 +27,7 @@ if instelling_fout:
 
 from dashboard import format as fmt  # noqa: E402
 from dashboard.i18n import N_, t  # noqa: E402
-from dashboard.ui import data, pagina, state  # noqa: E402
+from dashboard.ui import data, pagina, state, stijl  # noqa: E402
 
 PAGINAS = (
     ("pages/overzicht.py", N_("Overzicht"), "overzicht", ":material/dashboard:"),
@@ -54,22 +54,29 @@ PAGINAS = (
 
 # Navigation first, before anything slow: Streamlit's automatic page discovery of pages/ must
 # never show, not even while the store is being built on the very first start.
+# The menu is drawn by the app itself (state.menu): its links carry the selection, so that it
+# survives every page change, and its labels follow the chosen language. The Overzicht is
+# registered twice: as the default page at "/" and under its own path "/overzicht".
 taal = st.session_state.get("sel_taal") or st.query_params.get("taal", "nl")
-pg = st.navigation(
-    [
-        st.Page(pad, title=t(titel, taal), url_path=url, icon=icoon, default=(url == "overzicht"))
-        for pad, titel, url, icoon in PAGINAS
-    ],
-    position="hidden" if pagina.presentatie() else "sidebar",
+paginas = {
+    url: st.Page(pad, title=t(titel, taal), url_path=url, icon=icoon)
+    for pad, titel, url, icoon in PAGINAS
+}
+start = st.Page(
+    PAGINAS[0][0], title=t(PAGINAS[0][1], taal), icon=PAGINAS[0][3], url_path="start", default=True
 )
+pg = st.navigation([start, *paginas.values()], position="hidden")
+huidige = pg.url_path or PAGINAS[0][2]
 
+stijl.toepassen()
 toegang = pagina.toegang()
 boom = data.boom(data.versie())
 opties = data.opties(data.versie())
-selectie = state.begin(boom, toegang, opties, pg.url_path)
+selectie = state.begin(boom, toegang, opties, huidige)
 
 if selectie is not None and not pagina.presentatie():
-    selectie = state.zijbalk(boom, selectie, toegang, opties, pg.url_path)
+    state.menu(paginas, selectie, huidige)
+    selectie = state.zijbalk(boom, selectie, toegang, opties, huidige)
     taal = selectie.taal
     with st.sidebar:
         peil = boom.peildatum.get(selectie.organisatie)
@@ -80,7 +87,7 @@ if selectie is not None and not pagina.presentatie():
         )
         pagina.aanmelding(taal)
 elif selectie is not None:
-    state.schrijf_url(selectie, pg.url_path)
+    state.schrijf_url(selectie, huidige)
 
 pagina.zet(selectie, toegang)
 pg.run()

@@ -43,7 +43,9 @@ def figuren(at) -> list[dict]:
 
 def figuur(at, titel_begin: str) -> dict:
     for spec in figuren(at):
-        if spec["layout"]["title"]["text"].replace("<b>", "").startswith(titel_begin):
+        # titles are broken into lines for a laptop-wide chart: compare the text, not the breaks
+        tekst = spec["layout"]["title"]["text"].replace("<b>", "").replace("<br>", " ")
+        if tekst.startswith(titel_begin):
             return spec
     raise AssertionError(f"geen grafiek met titel '{titel_begin}…'")
 

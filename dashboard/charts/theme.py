@@ -32,6 +32,11 @@ ONDERDRUKT_KLEUR = "#C8C8C8"
 ACHTERGROND = "#FFFFFF"
 LETTER = "Source Sans 3, Source Sans Pro, Segoe UI, Arial, sans-serif"
 
+#: Characters per line of a chart's title (21 px bold), subtitle (14 px) and source line (11 px),
+#: so that they fit a chart about 880 px wide (the source line starts where the plot starts, which
+#: long unit names on a bar chart's axis push to the right).
+TEKENS_TITEL, TEKENS_ONDERTITEL, TEKENS_VOET = 64, 105, 105
+
 #: Export size of every chart image (16:9).
 BREEDTE, HOOGTE = 1600, 900
 
@@ -44,12 +49,16 @@ def opmaak(
     The frame's texts are plain text (they name units, pilots and scales from imported files):
     escaped here, once for every figure, so that plotly never reads a tag in them.
     """
-    voet = _breek(plotly_tekst(kader.voetnoot + (f" {extra_voet}" if extra_voet else "")), 175)
-    titel = _breek(plotly_tekst(kader.titel), 90)
-    ondertitel = _breek(plotly_tekst(kader.ondertitel), 150)
+    # a chart is as wide as a laptop's main column (about 900 px at 1366×768): lines are broken
+    # for that width, so a title never runs out of the figure there (plotly does not wrap)
+    voet = _breek(
+        plotly_tekst(kader.voetnoot + (f" {extra_voet}" if extra_voet else "")), TEKENS_VOET
+    )
+    titel = _breek(plotly_tekst(kader.titel), TEKENS_TITEL)
+    ondertitel = _breek(plotly_tekst(kader.ondertitel), TEKENS_ONDERTITEL)
     kopregels = titel.count("<br>") + ondertitel.count("<br>")
     voetregels = voet.count("<br>") + 1
-    boven = 92 + 24 * kopregels + (34 if legenda else 0)
+    boven = 92 + 24 * kopregels + (24 * _legendaregels(fig) + 10 if legenda else 0)
     onder = 62 + 15 * voetregels
     # one layout update, no named template: plotly validates every property it is given, and a
     # template costs more to apply than the few settings it would contribute here
@@ -113,6 +122,20 @@ def opmaak(
 
 
 _LEEG_SJABLOON = go.layout.Template()
+
+
+def _legendaregels(fig: go.Figure, breedte: float = 840) -> int:
+    """How many rows the horizontal legend takes on a laptop-wide chart (13 px entries packed
+    greedily), so that the space above the plot fits it and it never covers the subtitle."""
+    regels, rij = 1, 0.0
+    for spoor in fig.data:
+        if spoor.showlegend is False or not spoor.name:
+            continue
+        breed = 46 + 7.4 * len(str(spoor.name))
+        if rij and rij + breed > breedte:
+            regels, rij = regels + 1, 0.0
+        rij += breed
+    return regels
 
 
 def melding_klein(fig: go.Figure, kader: Kader) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import polars as pl
@@ -28,6 +29,7 @@ def trend(
         o.maanden, o.voortschrijdend, kader, metriek=metriek,
         cbs=benchmarks.cbs_sector_o() if toon else None,
         rijk=benchmarks.rijk_maand() if toon else None,
+        onvolledig=[m.eerste_dag for m in o.onvolledig],
     )  # fmt: skip
     return Grafiek(fig, kader, overzicht.tabel(o, ctx.taal))
 
@@ -55,8 +57,10 @@ def _trend(
     metriek: str = "verzuimpercentage",
     cbs: pl.DataFrame | None = None,
     rijk: pl.DataFrame | None = None,
+    onvolledig: Sequence[dt.date] = (),
 ) -> go.Figure:
-    """Monthly bars, the rolling 12-month line, and optional benchmark lines.
+    """Monthly bars, the rolling 12-month line, and optional benchmark lines; months at the
+    start of the extract (`onvolledig`) drawn apart, hatched, as too low by construction.
 
     `maanden` / `voortschrijdend`: metrics-API frames (one row per month, column `van` the
     month's first day). `cbs`: van/tot/pct quarters; `rijk`: maand/pct.
@@ -71,14 +75,33 @@ def _trend(
         f"{m}: {_waardetekst(v, o, metriek, taal)}"
         for m, v, o in zip(theme.maandlabels(x, taal), y, onderdrukt, strict=True)
     ]
+    heel = [m not in onvolledig for m in x]
     fig.add_bar(
-        x=x,
-        y=y,
+        x=[m for m, h in zip(x, heel, strict=True) if h],
+        y=[v for v, h in zip(y, heel, strict=True) if h],
         name=f"{t(label, taal)} ({t('maand', taal)})",
         marker_color="#9CC3DA",
-        hovertext=hover,
+        hovertext=[tekst for tekst, h in zip(hover, heel, strict=True) if h],
         hoverinfo="text",
     )
+    if not all(heel):
+        fig.add_bar(
+            x=[m for m, h in zip(x, heel, strict=True) if not h],
+            y=[v for v, h in zip(y, heel, strict=True) if not h],
+            name=t("onvolledig: begin van het extract", taal),
+            marker={"color": theme.GRIJS_LICHT, "pattern": {"shape": "/", "fgcolor": theme.GRIJS}},
+            hovertext=[
+                t(
+                    "{waarde}; onvolledig: het extract begint in deze maand, verzuim dat eerder "
+                    "begon ontbreekt",
+                    taal,
+                    waarde=tekst,
+                )
+                for tekst, h in zip(hover, heel, strict=True)
+                if not h
+            ],
+            hoverinfo="text",
+        )
     if any(onderdrukt):
         # suppressed months: a grey marker on the baseline, distinct from "no data"
         xs = [m for m, o in zip(x, onderdrukt, strict=True) if o]
@@ -138,14 +161,27 @@ def _trend(
     if rijk is not None and rijk.height and van is not None and tot is not None:
         rk = rijk.filter(pl.col("maand").is_between(van, tot))
         if rk.height:
+            einde: dt.date = rk["maand"].to_list()[-1]
+            # the series ends (SOURCES.md): the legend says so, and so does a note at its end
+            naam = t("Het Rijk volgens P-Direkt (maand)", taal)
+            if einde < tot:
+                naam = t(
+                    "Het Rijk volgens P-Direkt (maand, t/m {maand})",
+                    taal,
+                    maand=fmt.maand(einde, taal),
+                )
+                fig.add_annotation(
+                    x=einde, y=rk["pct"][-1], text=t("reeks stopt", taal), showarrow=True,
+                    arrowhead=0, ax=28, ay=-26, font={"size": 12, "color": theme.GRIJS_DONKER},
+                )  # fmt: skip
             fig.add_scatter(
                 x=rk["maand"].to_list(),
                 y=rk["pct"].to_list(),
                 mode="lines",
                 line={"color": theme.GRIJS_DONKER, "width": 2, "dash": "dot"},
-                name=t("Rijksoverheid (maand)", taal),
+                name=naam,
                 hovertext=[
-                    f"Rijk {m}: {fmt.procent(v, 1, taal)}"
+                    t("Het Rijk {m}: {w}", taal, m=m, w=fmt.procent(v, 1, taal))
                     for m, v in zip(
                         theme.maandlabels(rk["maand"].to_list(), taal),
                         rk["pct"].to_list(),

@@ -45,7 +45,12 @@ def kaarten(
                 tweede = f"{t('aantal', taal)} {fmt.getal(aantal_frequent, 0, taal) if aantal_frequent is not None and not k.onderdrukt else '–'}"
             else:
                 tweede = f"{(t('12 mnd', taal) if ander == 'r12' else t('maand', taal))} {k.waarde(ander, taal)}"
-            st.caption(f"{t('vorig jaar', taal)} {k.vorig(basis, taal)} · {tweede}")
+            # no line break between a label and its number on a narrow card
+            st.caption(
+                f"{t('vorig jaar', taal)} {k.vorig(basis, taal)}".replace(" ", "\u00a0")
+                + " · "
+                + tweede.replace(" ", "\u00a0")
+            )
 
 
 def _uitleg(sleutel: str, taal: str) -> str:

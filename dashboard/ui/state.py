@@ -13,6 +13,7 @@ from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, maanden
 from dashboard.selectie import Selectie
+from dashboard.veilig import markdown_tekst
 
 #: Query parameters owned by the shared selection; pages declare their own in
 #: dashboard.selectie.PAGINAPARAMETERS.
@@ -136,6 +137,22 @@ def zet_pagina_waarde(pagina: str, sleutel: str, waarde: object) -> None:
         st.query_params[p.sleutel] = str(waarde)
 
 
+def menu(paginas: Mapping[str, object], s: Selectie, huidige: str) -> None:
+    """The page menu at the top of the sidebar: every link carries the shared selection (and the
+    current page's own parameters on its own link), in the chosen language."""
+    gedeeld = s.naar_url()
+    with st.sidebar:
+        for url, page in paginas.items():
+            params = dict(gedeeld)
+            if url == huidige:
+                for p in sel_mod.PAGINAPARAMETERS.get(url, ()):
+                    waarde = st.session_state.get(p.sessie)
+                    if waarde not in (None, ""):
+                        params[p.sleutel] = str(waarde)
+            st.page_link(page, query_params=params)  # type: ignore[arg-type]
+        st.divider()
+
+
 def kies_eenheid(code: str) -> None:
     """Drill down: make `code` the selected unit (use as an on_click callback)."""
     st.session_state[_SLEUTELS["eenheid"]] = code
@@ -174,6 +191,11 @@ def zijbalk(
             key=_SLEUTELS["eenheid"],
             format_func=lambda c: _ingesprongen(boom, c),
         )
+        gekozen = st.session_state[_SLEUTELS["eenheid"]]
+        if gekozen != org:
+            # the box cuts long names off: the whole name and its place in the tree underneath
+            pad = [boom.naam(c) for c in boom.pad(gekozen)[1:]]
+            st.caption(markdown_tekst(" › ".join(pad)))
         laatste = boom.laatste_maand([org]) or s.maand
         eerste = laatste.plus(-11 * 12)
         keuzes = [str(m) for m in reversed(maanden(eerste, laatste))]

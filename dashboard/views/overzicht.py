@@ -91,6 +91,9 @@ class Overzicht:
     voortschrijdend: pl.DataFrame
     kop: str
     frequent_aantal: float | None
+    #: months at the very start of the absence extract: spells that began before it are
+    #: missing there, so their absence is too low (marked on the chart, in no comparison)
+    onvolledig: tuple[Maand, ...] = ()
 
 
 def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht:
@@ -117,17 +120,24 @@ def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht
         )
         for m_ in catalogus.met_keuze("kaart")
     ]  # fmt: skip
-    begin = vanaf or metrics.eerste_maand(store) or m.plus(-35)
+    eerste = metrics.eerste_maand(store)
+    begin = vanaf or eerste or m.plus(-35)
     begin = min(begin, m)
+    onvolledig = (eerste,) if eerste is not None and begin <= eerste <= m else ()
     maanden = metrics.kerncijfers(
         store, ctx.boom, metrics.periodes(ctx.boom, [groep], begin, m, "maand"), [groep],
         filter=sel.filter, min_groep=ctx.min_groep,
     )  # fmt: skip
     r12_reeks = metrics.kerncijfers(
-        store, ctx.boom, metrics.periodes(ctx.boom, [groep], begin.plus(11), m, "voortschrijdend"), [groep],
+        # a rolling year that holds an incomplete month is left out: it would be too low
+        store, ctx.boom,
+        metrics.periodes(ctx.boom, [groep], begin.plus(11 + len(onvolledig)), m, "voortschrijdend"),
+        [groep],
         filter=sel.filter, min_groep=ctx.min_groep, met_nulverzuim=False,
     )  # fmt: skip
-    return Overzicht(kaarten, maanden, r12_reeks, _kop(kaarten[0], m, ctx), nu["frequent_verzuim"])
+    return Overzicht(
+        kaarten, maanden, r12_reeks, _kop(kaarten[0], m, ctx), nu["frequent_verzuim"], onvolledig
+    )
 
 
 def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
