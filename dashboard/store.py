@@ -64,6 +64,7 @@ BOUW_PER_BLOK: tuple[str, ...] = (
     "build/feit_meldingen",
     "build/feit_beeindigd",
     "build/feit_blok",
+    "build/persoon_maand",
 )
 #: Steps after the last block.
 BOUW_DAARNA: tuple[str, ...] = (
