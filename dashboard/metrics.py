@@ -509,3 +509,113 @@ def eerste_maand(store: Store) -> Maand | None:
     rows = store.sql(queries.load("eerste_maand"))
     waarde = rows[0][0] if rows else None
     return Maand.of(waarde) if isinstance(waarde, dt.date) else None
+    waarde = rows[0][0] if rows else None
+    return Maand.of(waarde) if isinstance(waarde, dt.date) else None
+
+
+# -- sums over persons, for the statistics ------------------------------------------------------
+
+#: What each person contributes to a metric's numerator and denominator (catalogue names) in
+#: queries/persoon_sommen.sql: absence days v of available days b, new reports r in d days in
+#: service (bezetting is in-service days over the period's days).
+_PERSOON: dict[str, str] = {
+    "verzuimdagen": "v", "beschikbare_dagen": "b", "meldingen": "r", "bezetting": "d",
+}  # fmt: skip
+#: The columns of `persoonsommen`'s frames, the names of statistiek.Persoonsommen (a test checks).
+PERSOONSOMMEN: tuple[str, ...] = ("personen", "n", "y", "yy", "nn", "yn")
+
+
+def persoonsommen(
+    store: Store,
+    boom: Boom,
+    ps: Sequence[Periode],
+    groepen_: Sequence[Groep],
+    metrieken: Sequence[str],
+    *,
+    filter: Filter = Filter(),
+    min_groep: int = 10,
+) -> dict[str, pl.DataFrame]:
+    """Per metric, per period and group: the sums over the group's persons of their size nᵢ and
+    outcome yᵢ (Σnᵢ, Σyᵢ, Σyᵢ², Σnᵢ², Σyᵢnᵢ) and their number, for statistics that take persons
+    as the sampling unit (dashboard.statistiek.persoon).
+
+    nᵢ and yᵢ are the person's share of the metric's denominator and numerator over all their
+    months and units in the group: available and absence days for a percentage of days;
+    person-years (in-service days / D × k / 12) and new reports for a rate per year. Summed
+    inside the store: no person's row comes out. Only for groups the publication pattern shows
+    (the same cells as `kerncijfers`): a hidden or empty group has `onderdrukt` set and no sums.
+    Columns: periode, eenheid, onderdrukt, then PERSOONSOMMEN.
+    """
+    paren = {}
+    for sleutel in metrieken:
+        m = catalogus.metriek(sleutel)
+        if m.noemer not in _PERSOON or m.teller not in _PERSOON:
+            raise SelectieFout(f"geen cijfers per persoon voor '{sleutel}'")
+        paren[sleutel] = (m, _PERSOON[m.teller], _PERSOON[m.noemer])
+    if not ps or not groepen_:
+        return {s: _leeg_sommen() for s in metrieken}
+    filter = normaliseer(store, filter)
+    maanden, info = _periode_frames(ps)
+    sommen = store.query(
+        "persoon_sommen",
+        params={
+            "leeftijdsklassen": list(filter.leeftijdsklasse),
+            "geslachten": list(filter.geslacht),
+            "schaalgroepen": list(filter.schaalgroep),
+        },
+        relaties={"perioden_maanden": maanden, "groepen": _groep_frame(boom, groepen_)},
+    )
+    sleutels = info.select("periode_id", "periode", "k", "dagen").join(
+        pl.DataFrame({"groep": [g.label for g in groepen_], "_volgorde": range(len(groepen_))}),
+        how="cross",
+    )
+    dims = publicatie.dims_van([n for n in DIMENSIES if getattr(filter, n)])
+    verborgen = _verborgen(store, boom, maanden, groepen_, dims, min_groep)
+    basis = (
+        sleutels.join(sommen, on=["periode_id", "groep"], how="left")
+        .join(verborgen.select("periode_id", "groep", "_patroon"), on=["periode_id", "groep"],
+              how="left")
+        .with_columns(
+            # hidden as kerncijfers hides it: the pattern, a bezetting below the minimum, or no one
+            (pl.col("_patroon").fill_null(False) | pl.col("personen").is_null()
+             | (pl.col("b") <= 0) | (pl.col("d") / pl.col("dagen") < min_groep)).alias("onderdrukt")
+        )
+        .sort(["periode_id", "_volgorde"])
+    )  # fmt: skip
+    uit = {}
+    for sleutel, (m, y, n) in paren.items():
+        # a rate per year: the person's in-service days as person-years of the period
+        f = pl.col("k") / (12 * pl.col("dagen")) if m.berekening == "per_jaar" else pl.lit(1.0)
+
+        def som(expr: pl.Expr, naam: str) -> pl.Expr:
+            return (
+                pl.when(pl.col("onderdrukt"))
+                .then(None)
+                .otherwise(expr)
+                .cast(pl.Float64)
+                .alias(naam)
+            )
+
+        uit[sleutel] = basis.select(
+            "periode",
+            pl.col("groep").alias("eenheid"),
+            "onderdrukt",
+            pl.when(pl.col("onderdrukt"))
+            .then(None)
+            .otherwise(pl.col("personen"))
+            .cast(pl.Int64)
+            .alias("personen"),
+            som(pl.col(n) * f, "n"),
+            som(pl.col(y), "y"),
+            som(pl.col(y + y), "yy"),
+            som(pl.col(n + n) * f * f, "nn"),
+            som(pl.col(y + n) * f, "yn"),
+        )
+    return uit
+
+
+def _leeg_sommen() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={"periode": pl.String, "eenheid": pl.String, "onderdrukt": pl.Boolean,
+                "personen": pl.Int64, **dict.fromkeys(PERSOONSOMMEN[1:], pl.Float64)}
+    )  # fmt: skip
