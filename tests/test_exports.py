@@ -73,7 +73,13 @@ def test_trenddia_is_een_bewerkbare_lijngrafiek_met_de_cijfers_van_de_api(deck, 
         groepen,
     )
     maand = next(s for s in chart.plots[0].series if s.name.startswith("Verzuimpercentage"))
-    assert list(maand.values) == pytest.approx(reeks["verzuimpercentage"].to_list())
+    waarden = reeks["verzuimpercentage"].to_list()
+    # the extract's first month is its own, hatched series: too low by construction
+    assert list(maand.values)[0] is None
+    assert list(maand.values)[1:] == pytest.approx(waarden[1:])
+    begin = next(s for s in chart.plots[0].series if s.name.startswith("onvolledig"))
+    assert list(begin.values)[0] == pytest.approx(waarden[0])
+    assert all(v is None for v in list(begin.values)[1:])
     namen = [s.name for s in chart.plots[0].series]
     assert (
         "CBS sector openbaar bestuur (kwartaal)" in namen
@@ -259,3 +265,46 @@ def test_deck_opent_in_libreoffice(tmp_path, demo_store, ctx):
     import re
 
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())) >= 7
+
+
+def _alle_afdelingen_grafieken(demo_store):
+    from dashboard.charts import afdelingen as grafiek
+    from dashboard.views import afdelingen as view
+
+    c = Context(laad_boom(demo_store), Selectie("MLV", "MLV", Maand(2026, 10)))
+    a = view.bouw(demo_store, c, niveau=view.ONDERDELEN, basis="r12")
+    return [grafiek.ranking(a, c), grafiek.funnel(a, c), grafiek.venster(a, c)]
+
+
+def test_afdelingen_dias_worden_bewerkbare_grafieken(demo_store):
+    """The review's failure: the funnel's numpy arrays made `_xy` raise ('truth value of an
+    array'), and the page deck came out empty. Every Afdelingen chart now becomes a slide, the
+    funnel a native XY chart, and no slide says it failed."""
+    grafieken = _alle_afdelingen_grafieken(demo_store)
+    prs = Presentation(
+        io.BytesIO(pptx.deck("Afdelingen", "MLV", [pptx.Dia.van(g) for g in grafieken]))
+    )
+    assert len(prs.slides) == 1 + len(grafieken)
+    soorten = {s.chart.chart_type for _, s in _grafieken(prs)}
+    assert XL_CHART_TYPE.XY_SCATTER in soorten
+    notities = " ".join(slide.notes_slide.notes_text_frame.text for slide in prs.slides)
+    assert "kon niet als bewerkbare" not in notities
+
+
+def test_een_grafiek_die_niet_lukt_wordt_een_afbeelding_met_uitleg(demo_store, monkeypatch):
+    """When drawing a native chart fails, the slide still comes out: nothing half-drawn, the
+    chart as a picture (or the reason it cannot be one), and the notes say what happened."""
+
+    def stuk(*_args, **_kwargs):
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(pptx, "_xy", stuk)
+    monkeypatch.setattr(pptx, "_categorie", stuk)
+    g = _alle_afdelingen_grafieken(demo_store)[1]
+    prs = Presentation(io.BytesIO(pptx.deck("Afdelingen", "MLV", [pptx.Dia.van(g)])))
+    dia = prs.slides[1]
+    assert not any(s.has_chart for s in dia.shapes)
+    assert any(s.shape_type == 13 for s in dia.shapes) or any(
+        s.has_text_frame and "niet beschikbaar" in s.text_frame.text for s in dia.shapes
+    )
+    assert "kon niet als bewerkbare PowerPoint-grafiek" in dia.notes_slide.notes_text_frame.text

@@ -38,8 +38,10 @@ def test_stap_uit_de_url_toont_de_trend_met_api_cijfers(app, demo_store):
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert at.title[0].value.startswith("Verzuimpercentage over 12 maanden")
-    staven = next(tr for tr in spec["data"] if tr["type"] == "bar")
-    assert len(staven["y"]) == (Maand(2026, 10).index - Maand(2019, 1).index + 1)
+    staven, begin = (tr for tr in spec["data"] if tr["type"] == "bar")
+    # every month of the extract: the first one apart, hatched (incomplete by construction)
+    assert len(staven["y"]) + len(begin["y"]) == (Maand(2026, 10).index - Maand(2019, 1).index + 1)
+    assert begin["x"] == ["2019-01-01"] and begin["marker"]["pattern"]["shape"] == "/"
 
 
 def test_afspraak_vastleggen_en_volgende_stap(eigen_app):

@@ -302,8 +302,8 @@ def test_reeksfiguur_met_gearceerde_pilot_en_gemiddelden(analyse, ctx):
     assert any(tr["y"] == [pytest.approx(k.pilot_voor)] * 2 for tr in segmenten)
     assert any(a["text"] == "<b>2,01</b>" for a in spec["layout"]["annotations"])
     assert "Meldingsfrequentie in de pilotgroep daalde" in spec["layout"]["title"]["text"]
-    assert "Focus op Inzetbaarheid" in spec["layout"]["title"]["subtitle"]["text"]
-    assert "voor: feb 2022 – jan 2023" in spec["layout"]["title"]["subtitle"]["text"]
+    assert "Focus op Inzetbaarheid" in spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert "voor: feb 2022 – jan 2023" in spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
 
 
 def test_effectfiguur_en_tabel(analyse, ctx):

@@ -9,9 +9,11 @@ types PowerPoint cannot draw natively (heat maps) become a 1600×900 image rende
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,12 +33,16 @@ from dashboard import definitions
 from dashboard import format as fmt
 from dashboard.charts import ALLEEN_SCHERM, Grafiek
 from dashboard.config import settings
+from dashboard.i18n import t
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 MARGE = Inches(0.5)
 LINTBLAUW = RGBColor(0x01, 0x68, 0x9B)
 DONKER = RGBColor(0x1A, 0x1A, 0x1A)
 GRIJS = RGBColor(0x59, 0x59, 0x59)
+
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -223,12 +229,27 @@ def grafiek(
     # one native chart has one pair of axes: panels (subplots) become an image
     een_paneel = all((s.xaxis or "x") == "x" and (s.yaxis or "y") == "y" for s in sporen)
     if sporen and soorten <= {"bar", "scatter"} and een_paneel and not als_afbeelding:
+        teken: Callable[[], None] | None = None
         if all(s.type == "scatter" and _numeriek(s.x) and _numeriek(s.y) for s in sporen):
-            _xy(slide, fig, sporen, vak)
-            return ""
-        if _categorisch(sporen):
-            _categorie(slide, fig, sporen, vak, taal)
-            return ""
+            teken = functools.partial(_xy, slide, fig, sporen, vak)
+        elif _categorisch(sporen):
+            teken = functools.partial(_categorie, slide, fig, sporen, vak, taal)
+        if teken is not None:
+            vormen = len(slide.shapes)
+            try:
+                teken()
+                return ""
+            except Exception:
+                # never a slide that fails without a word: log it, take away what was half
+                # drawn, and put the chart in as a picture with a note that says why
+                _log.exception("native PowerPoint chart failed: %s", fig.layout.title.text)
+                for vorm in list(slide.shapes)[vormen:]:
+                    vorm._element.getparent().remove(vorm._element)
+                als_afbeelding = t(
+                    "Deze grafiek kon niet als bewerkbare PowerPoint-grafiek worden gemaakt; hij "
+                    "staat hier als afbeelding.",
+                    taal,
+                )
     notitie = _als_afbeelding(slide, fig, vak)
     return f"{als_afbeelding} {notitie}".strip() if als_afbeelding else notitie
 
@@ -315,9 +336,7 @@ def _categorie(
     data = CategoryChartData(number_format=_getalnotatie(fig, as_val))
     data.categories = [_label(c, taal) for c in volgorde]
     for s in sporen:
-        waarden = dict(
-            zip(list(getattr(s, as_cat) or ()), list(getattr(s, as_val) or ()), strict=False)
-        )
+        waarden = dict(zip(_lijst(getattr(s, as_cat)), _lijst(getattr(s, as_val)), strict=False))
         reeks = [_getal(waarden.get(c)) for c in volgorde]
         if s.type == "scatter" and s.line is not None and s.line.shape == "hv":
             reeks = _trap(reeks, volgorde, waarden)
@@ -395,11 +414,17 @@ def _is_datum(c: Any) -> bool:
     )
 
 
+def _lijst(waarden: Any) -> list[Any]:
+    """A trace's x or y as a list: plotly keeps numpy arrays as given, and an array has no truth
+    value (`arr or ()` raises), so test for None."""
+    return [] if waarden is None else list(waarden)
+
+
 def _xy(slide: Any, fig: go.Figure, sporen: list[Any], vak: tuple[int, int, int, int]) -> None:
     data = XyChartData()
     for s in sporen:
         reeks = data.add_series(s.name or "")
-        for xv, yv in zip(list(s.x or ()), list(s.y or ()), strict=False):
+        for xv, yv in zip(_lijst(s.x), _lijst(s.y), strict=False):
             xg, yg = _getal(xv), _getal(yv)
             if xg is not None and yg is not None:
                 reeks.add_data_point(xg, yg)
@@ -439,7 +464,7 @@ def _puntlabels(reeks: Any, spoor: Any) -> None:
     if "text" not in (spoor.mode or "") or teksten is None or isinstance(teksten, str):
         return
     punten = [
-        t for t, xv, yv in zip(list(teksten), list(spoor.x or ()), list(spoor.y or ()), strict=False)
+        t for t, xv, yv in zip(list(teksten), _lijst(spoor.x), _lijst(spoor.y), strict=False)
         if _getal(xv) is not None and _getal(yv) is not None
     ]  # fmt: skip
     for i, tekst in enumerate(punten):

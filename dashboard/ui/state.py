@@ -141,7 +141,7 @@ def menu(paginas: Mapping[str, object], s: Selectie, huidige: str) -> None:
     """The page menu at the top of the sidebar: every link carries the shared selection (and the
     current page's own parameters on its own link), in the chosen language."""
     gedeeld = s.naar_url()
-    with st.sidebar:
+    with st.sidebar, st.container(key="menu"):
         for url, page in paginas.items():
             params = dict(gedeeld)
             if url == huidige:

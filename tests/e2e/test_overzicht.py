@@ -20,7 +20,7 @@ def test_eerste_laden_toont_alleen_de_eigen_navigatie(server, browser):
     page.wait_for_selector(".js-plotly-plot", timeout=60000)
     getekend = time.time() - t0
     wacht_tot_klaar(page)
-    nav = page.inner_text("[data-testid='stSidebarNav']")
+    nav = page.inner_text(".st-key-menu")
     # st.navigation titles, never the file names of Streamlit's automatic page discovery
     assert "Overzicht" in nav and "Duur en signalen" in nav
     assert "duur en signalen" not in nav and "app" not in nav.split()
@@ -100,7 +100,7 @@ def test_gedeelde_link_als_eerste_verzoek_na_een_herstart(chromium, demo_db, tmp
         wacht_tot_klaar(page)
         assert page.query_selector("[role='dialog']") is None
         assert "eenheid=MLV-MOB" in page.url and "maand=2026-08" in page.url
-        assert "Duur en signalen" in page.inner_text("[data-testid='stSidebarNav']")
+        assert "Duur en signalen" in page.inner_text(".st-key-menu")
         assert (
             page.query_selector("[data-testid='stSidebar'] [data-testid='stSelectbox']") is not None
         )

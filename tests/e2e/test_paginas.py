@@ -46,7 +46,7 @@ def test_engelse_pagina(server, browser):
     page.wait_for_selector("h1", timeout=90000)
     wacht_tot_klaar(page)
     assert not page.query_selector_all("[data-testid='stException']")
-    assert "Departments" in page.inner_text("[data-testid='stSidebarNav']")
+    assert "Departments" in page.inner_text(".st-key-menu")
     screenshot(page, "afdelingen_en")
     page.close()
 
