@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dashboard.i18n import N_
 from dashboard.periods import Maand
 from dashboard.store import Store
 
 STATUSSEN: tuple[str, ...] = ("open", "loopt", "afgerond", "vervallen")
-STATUS_LABELS = {"open": "open", "loopt": "loopt", "afgerond": "afgerond", "vervallen": "vervallen"}
+#: Statuses that carry an agreement to the next consultation.
+LOPEND: tuple[str, ...] = ("open", "loopt")
+
+LEEG = N_("Beschrijf de afspraak.")
+TE_LANG = N_("Een afspraak is hooguit 500 tekens.")
+TE_VROEG = N_("De deadline ligt vóór het overleg.")
 
 
 class AfspraakFout(ValueError):
-    """An agreement that cannot be stored; the message is Dutch."""
+    """An agreement that cannot be stored; the message is a Dutch catalogue text (translate it
+    with `t(str(fout), taal)`)."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Afspraak:
     eigenaar: str = ""
     status: str = "open"
     afspraak_id: int | None = None
+    deadline: dt.date | None = None
 
 
 def van_overleg(store: Store, organisatie: str, maand: Maand) -> list[Afspraak]:
@@ -54,7 +62,8 @@ def vorige_keer(
 
 def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
     frame = store.frame(
-        "select afspraak_id, organisatie, overleg_maand, tekst, eigenaar, status from afspraak "
+        "select afspraak_id, organisatie, overleg_maand, tekst, eigenaar, status, deadline "
+        "from afspraak "
         f"{waar} order by afspraak_id",
         params,
     )
@@ -66,6 +75,7 @@ def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
             r["eigenaar"],
             r["status"],
             r["afspraak_id"],
+            r["deadline"],
         )
         for r in frame.iter_rows(named=True)
     ]
@@ -75,9 +85,11 @@ def bewaar(store: Store, afspraak: Afspraak) -> int:
     """Insert or update an agreement; returns its id."""
     tekst = afspraak.tekst.strip()
     if not tekst:
-        raise AfspraakFout("beschrijf de afspraak")
+        raise AfspraakFout(LEEG)
     if len(tekst) > 500:
-        raise AfspraakFout("een afspraak is hooguit 500 tekens")
+        raise AfspraakFout(TE_LANG)
+    if afspraak.deadline is not None and afspraak.deadline < afspraak.maand.eerste_dag:
+        raise AfspraakFout(TE_VROEG)
     if afspraak.status not in STATUSSEN:
         raise AfspraakFout(f"onbekende status '{afspraak.status}'")
     nu = dt.datetime.now().replace(microsecond=0)
@@ -87,19 +99,23 @@ def bewaar(store: Store, afspraak: Afspraak) -> int:
                 cur.sql("select coalesce(max(afspraak_id), 0) + 1 from afspraak").fetchall()[0][0]
             )
             cur.execute(
-                "insert into afspraak values ($id, $o, $m, $t, $e, $s, $nu)",
+                "insert into afspraak (afspraak_id, organisatie, overleg_maand, tekst, eigenaar, "
+                "status, gewijzigd, deadline) values ($id, $o, $m, $t, $e, $s, $nu, $d)",
                 {"id": nieuw, "o": afspraak.organisatie, "m": afspraak.maand.eerste_dag, "t": tekst,
-                 "e": afspraak.eigenaar.strip(), "s": afspraak.status, "nu": nu},
+                 "e": afspraak.eigenaar.strip(), "s": afspraak.status, "nu": nu,
+                 "d": afspraak.deadline},
             )  # fmt: skip
             return nieuw
         cur.execute(
-            "update afspraak set tekst = $t, eigenaar = $e, status = $s, gewijzigd = $nu where afspraak_id = $id",
+            "update afspraak set tekst = $t, eigenaar = $e, status = $s, gewijzigd = $nu, "
+            "deadline = $d where afspraak_id = $id",
             {
                 "id": afspraak.afspraak_id,
                 "t": tekst,
                 "e": afspraak.eigenaar.strip(),
                 "s": afspraak.status,
                 "nu": nu,
+                "d": afspraak.deadline,
             },
         )
         return afspraak.afspraak_id

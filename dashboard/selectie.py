@@ -37,7 +37,15 @@ PAGINAPARAMETERS: dict[str, tuple[Paginaparameter, ...]] = {
     for pagina, sleutels in {
         "afdelingen": ("niveau", "basis"),
         "pilots": ("pilot",),
-        "maandoverleg": ("stap", "presentatie"),
+        "maandoverleg": (
+            "stap",
+            "presentatie",
+            "inzoom",
+            "niveau",
+            "eenheden",
+            "pilots",
+            "schalen",
+        ),
         "medewerkersonderzoek": ("meting", "niveau", "schaal"),
     }.items()
 }

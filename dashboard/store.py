@@ -27,6 +27,7 @@ MIGRATIES: tuple[str, ...] = (
     "schema/002_wijzigingsteller",
     "schema/003_herstel_en_bouwversie",
     "schema/004_tussenstappen_tijdelijk",
+    "schema/005_afspraak_deadline",
 )
 
 #: Derived tables built first, in this order, after every import or restore.

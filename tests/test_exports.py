@@ -46,14 +46,16 @@ def _grafieken(prs):
 def test_deck_is_16_9_met_titeldia_en_een_dia_per_stap(deck, demo_store, ctx):
     assert (deck.slide_width, deck.slide_height) == (pptx.BREEDTE, pptx.HOOGTE)
     stappen = mo.stappen(demo_store, ctx)
-    # title slide + the steps with content + the agreements (no earlier meeting in the demo)
-    assert len(deck.slides) == 1 + len(stappen) + 1
+    # title slide + the agenda + the steps with content + the agreements (no earlier meeting in
+    # the demo)
+    assert len(deck.slides) == 1 + 1 + len(stappen) + 1
     titels = [
         next(s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text)
         for slide in deck.slides
     ]
     assert titels[0].startswith("Maandoverleg Ministerie van Leefomgeving en Vervoer")
-    assert [t for t in titels[1:-1]] == [s.titel for s in stappen]
+    assert titels[1] == "Maandoverleg Ministerie van Leefomgeving en Vervoer, oktober 2026"
+    assert [t for t in titels[2:-1]] == [s.titel for s in stappen]
     assert titels[-1] == "Afspraken"
 
 
@@ -75,10 +77,10 @@ def test_trenddia_is_een_bewerkbare_lijngrafiek_met_de_cijfers_van_de_api(deck, 
     maand = next(s for s in chart.plots[0].series if s.name.startswith("Verzuimpercentage"))
     waarden = reeks["verzuimpercentage"].to_list()
     # the extract's first month is its own, hatched series: too low by construction
-    assert list(maand.values)[0] is None
+    assert next(iter(maand.values)) is None
     assert list(maand.values)[1:] == pytest.approx(waarden[1:])
     begin = next(s for s in chart.plots[0].series if s.name.startswith("onvolledig"))
-    assert list(begin.values)[0] == pytest.approx(waarden[0])
+    assert next(iter(begin.values)) == pytest.approx(waarden[0])
     assert all(v is None for v in list(begin.values)[1:])
     namen = [s.name for s in chart.plots[0].series]
     assert (
@@ -241,9 +243,10 @@ def test_afspraken_vorige_keer_komen_in_het_volgende_overleg(demo_db, tmp_path):
         ctx = Context(boom, Selectie("MLV", "MLV", Maand(2026, 10)))
         vorige = mo.vorige_stap(store, ctx)
         assert vorige is not None and vorige.titel == "Afspraken van september 2026"
-        assert vorige.punten == ["[open] Gesprek met DG over Luchtvaart (HR)"]
+        assert vorige.punten == ["Gesprek met DG over Luchtvaart (HR · open)"]
         prs = Presentation(io.BytesIO(mo.deck(store, ctx)))
-        teksten = [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+        # title slide, agenda, then last time's agreements
+        teksten = [s.text_frame.text for s in prs.slides[2].shapes if s.has_text_frame]
         assert "Afspraken van september 2026" in teksten
     finally:
         store.close()

@@ -26,15 +26,39 @@ def eigen_app(app, demo_db, tmp_path, monkeypatch):
 PARAMS = {"org": "MLV", "eenheid": "MLV", "maand": "2026-10", "vgl": "vorig_jaar", "taal": "nl"}
 
 
-def test_eerste_stap_zijn_de_kerncijfers(app):
+def _stap(at, naam):
+    """The step number (1-based) of a step by its name in the step chooser."""
+    sc = at.get("button_group")[0] if at.get("button_group") else None
+    assert sc is not None
+    opties = [o.content for o in sc.proto.options]
+    return next(i for i, o in enumerate(opties, 1) if o.endswith(naam))
+
+
+def test_eerste_stap_is_de_agenda(app):
     at = app("pages/maandoverleg.py", **PARAMS)
     assert not at.exception
-    assert at.title[0].value.startswith("Verzuim in oktober 2026")
-    assert {m.label for m in at.metric} >= {"Verzuimpercentage", "Meldingsfrequentie"}
+    assert at.title[0].value == "Maandoverleg Ministerie van Leefomgeving en Vervoer, oktober 2026"
+    agenda = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    regels = agenda.splitlines()
+    assert regels[0] == "1. Drie boodschappen" and regels[1] == "2. Kerncijfers"
+    assert regels[-1].endswith(". Afspraken")
+    # the standard for a ministry: the first level with at least four units (12 directies)
+    assert "Afdelingen: 12 directies" in agenda
+
+
+def test_drie_boodschappen_met_hun_cijfers(app):
+    at = app("pages/maandoverleg.py", **PARAMS, stap="2")
+    assert not at.exception
+    assert at.title[0].value == "Drie boodschappen van oktober 2026"
+    koppen = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert 1 <= len(koppen) <= 3
+    # every message carries the numbers it rests on (a percentage or a number with a comma)
+    teksten = [m.value for m in at.markdown if not m.value.startswith(("### ", "1. "))]
+    assert all(any(c.isdigit() for c in tekst) for tekst in teksten[: len(koppen)])
 
 
 def test_stap_uit_de_url_toont_de_trend_met_api_cijfers(app, demo_store):
-    at = app("pages/maandoverleg.py", **PARAMS, stap="2")
+    at = app("pages/maandoverleg.py", **PARAMS, stap="4")
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert at.title[0].value.startswith("Verzuimpercentage over 12 maanden")
@@ -44,20 +68,97 @@ def test_stap_uit_de_url_toont_de_trend_met_api_cijfers(app, demo_store):
     assert begin["x"] == ["2019-01-01"] and begin["marker"]["pattern"]["shape"] == "/"
 
 
-def test_afspraak_vastleggen_en_volgende_stap(eigen_app):
+def test_gekozen_afdelingen_en_inzoomen(app):
+    """Two directies chosen beforehand (in the URL): the Afdelingen step shows those two only;
+    zooming into one shows its own key figures and trend, and 'terug' returns."""
+    at = app(
+        "pages/maandoverleg.py", **PARAMS, niveau="2", eenheden="MLV-BVU-FZ,MLV-MOB-LM", stap="5"
+    )
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sorted(spec["layout"]["yaxis"]["tickvals"]) == ["MLV-BVU-FZ", "MLV-MOB-LM"]
+    at.selectbox(key="maandoverleg_zoom").set_value("MLV-MOB-LM").run()
+    at.button(key="maandoverleg_zoomknop").click().run()
+    assert not at.exception
+    assert at.query_params["inzoom"] in (["MLV-MOB-LM"], "MLV-MOB-LM")
+    assert {m.label for m in at.metric} >= {"Verzuimpercentage"}
+    # the drill-in's subtitle names the unit; its chart is the unit's trend
+    assert any(c.value.startswith("Directie Luchtvaart en Maritieme Zaken") for c in at.caption)
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"][0].startswith("20")
+    at.button(key="maandoverleg_terug").click().run()
+    assert not at.exception and "inzoom" not in at.query_params
+
+
+def test_presentatie_staat_op_het_podium(app):
+    at = app("pages/maandoverleg.py", **PARAMS, stap="4", presentatie="1")
+    assert not at.exception
+    knoppen = {b.key for b in at.button}
+    assert {"podium_volgende", "podium_vorige", "podium_eerste", "podium_laatste"} <= knoppen
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    # the stage says the title once, large: the chart has none, and its text is at least 18 px
+    assert spec["layout"]["title"]["text"] == ""
+    assert spec["layout"]["xaxis"]["tickfont"]["size"] >= 18
+    at.button(key="podium_volgende").click().run()
+    assert at.query_params["stap"] in (["5"], "5")
+
+
+def test_afspraak_met_eigenaar_en_deadline_en_verwijderen_na_bevestiging(eigen_app):
     at = eigen_app(**PARAMS, stap="99")  # beyond the last step: the last step (agreements)
     assert not at.exception
     assert at.title[0].value == "Afspraken"
     at.text_area[0].set_value("Plan van aanpak Luchtvaart bespreken met de directeur")
     at.text_input[0].set_value("Preventiemedewerker")
+    import datetime as dt
+
+    at.date_input(key="maandoverleg_deadline").set_value(dt.date(2026, 12, 1))
     at.button(key="FormSubmitter:maandoverleg_nieuw-Afspraak vastleggen").click().run()
     assert not at.exception
     teksten = " ".join(m.value for m in at.markdown)
     assert "Plan van aanpak Luchtvaart bespreken met de directeur" in teksten
+    assert "Preventiemedewerker · uiterlijk 01-12-2026" in teksten
+    (knop,) = [b for b in at.button if b.key and b.key.endswith("_knop")]
+    knop.click().run()
+    # asked first: the agreement is still there
+    assert "Plan van aanpak Luchtvaart" in " ".join(m.value for m in at.markdown)
+    (ja,) = [b for b in at.button if b.key and b.key.endswith("_ja")]
+    ja.click().run()
+    assert not at.exception
+    assert "Plan van aanpak Luchtvaart" not in " ".join(m.value for m in at.markdown)
 
 
 def test_lege_afspraak_geeft_een_nederlandse_melding(eigen_app):
     at = eigen_app(**PARAMS, stap="99")
     at.button(key="FormSubmitter:maandoverleg_nieuw-Afspraak vastleggen").click().run()
     assert not at.exception
-    assert at.error[0].value == "beschrijf de afspraak"
+    assert at.error[0].value == "Beschrijf de afspraak."
+
+
+def test_werkboek_en_deck_van_het_hele_overleg(app):
+    import io
+
+    import openpyxl
+    from pptx import Presentation
+
+    at = app("pages/maandoverleg.py", **PARAMS)
+    at.button(key="maandoverleg_werkboek_maak").click().run()
+    assert not at.exception and not at.error
+    werkboek = at.session_state["maandoverleg_werkboek_klaar"]
+    wb = openpyxl.load_workbook(io.BytesIO(werkboek))
+    assert {"Agenda", "Drie boodschappen", "Kerncijfers", "Afspraken"} <= set(wb.sheetnames)
+    at.button(key="maandoverleg_deck_maak").click().run()
+    assert not at.exception and not at.error
+    prs = Presentation(io.BytesIO(at.session_state["maandoverleg_deck_klaar"]))
+    assert len(prs.slides) >= 8
+
+
+def test_een_export_die_mislukt_zegt_het(app, monkeypatch):
+    from dashboard.exports import overleg
+
+    def stuk(*_a, **_k):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(overleg, "werkboek", stuk)
+    at = app("pages/maandoverleg.py", **PARAMS)
+    at.button(key="maandoverleg_werkboek_maak").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Het bestand kon niet worden gemaakt")

@@ -58,7 +58,8 @@ def opmaak(
     ondertitel = _breek(plotly_tekst(kader.ondertitel), TEKENS_ONDERTITEL)
     kopregels = titel.count("<br>") + ondertitel.count("<br>")
     voetregels = voet.count("<br>") + 1
-    boven = 92 + 24 * kopregels + (24 * _legendaregels(fig) + 10 if legenda else 0)
+    kop = 92 + 24 * kopregels
+    boven = kop + (24 * _legendaregels(fig) + 10 if legenda else 0)
     onder = 62 + 15 * voetregels
     # one layout update, no named template: plotly validates every property it is given, and a
     # template costs more to apply than the few settings it would contribute here
@@ -81,6 +82,8 @@ def opmaak(
     assen = {naam: (as_x if naam.startswith("xaxis") else as_y) for naam in _assen(fig)}
     fig.update_layout(
         template=_LEEG_SJABLOON,
+        # what the title block and the source line take of the margins (`voor_presentatie`)
+        meta={"kop": kop, "voet": onder - 62},
         height=hoogte,
         paper_bgcolor=ACHTERGROND,
         plot_bgcolor=ACHTERGROND,
@@ -122,6 +125,54 @@ def opmaak(
 
 
 _LEEG_SJABLOON = go.layout.Template()
+
+#: Smallest chart text on the shared screen (px at 1080 lines): readable from the back of a room.
+PRESENTATIE_LETTER = 18
+#: How much larger chart text is on the shared screen than on a laptop.
+PRESENTATIE_FACTOR = 1.4
+_LETTERS = ("font", "tickfont", "textfont", "insidetextfont", "outsidetextfont")
+
+
+def voor_presentatie(fig: go.Figure, hoogte: int) -> go.Figure:
+    """The chart for the 1920×1080 stage of the presentation mode: a copy without its title,
+    subtitle and source line (the stage shows them as large text above and below it), every text
+    at least 18 px, margins grown with the text."""
+    d = fig.to_dict()
+    layout = d.setdefault("layout", {})
+    meta = layout.get("meta") or {}
+    kop, voet = int(meta.get("kop", 0)), int(meta.get("voet", 0))
+    _groter(d)
+    f = PRESENTATIE_FACTOR
+    marge = layout.get("margin") or {}
+    layout["margin"] = {
+        "t": round(max(float(marge.get("t", 80)) - kop, 0) * f) + 12,
+        "b": round(max(float(marge.get("b", 62)) - voet, 0) * f),
+        "l": round(float(marge.get("l", 72)) * f),
+        "r": round(float(marge.get("r", 30)) * f),
+    }
+    layout["title"] = {"text": ""}
+    layout["annotations"] = [
+        a
+        for a in layout.get("annotations", [])
+        if not (a.get("yref") == "paper" and a.get("y") == 0 and a.get("yanchor") == "top")
+    ]
+    layout["height"] = hoogte
+    return go.Figure(d)
+
+
+def _groter(knoop: object, sleutel: str = "") -> None:
+    """Every font size in a figure's dict scaled up to at least PRESENTATIE_LETTER."""
+    if isinstance(knoop, dict):
+        if sleutel in _LETTERS or sleutel == "title_font":
+            grootte = knoop.get("size")
+            basis = 15 if grootte is None else grootte
+            if isinstance(basis, int | float):
+                knoop["size"] = max(PRESENTATIE_LETTER, round(basis * PRESENTATIE_FACTOR))
+        for k, v in knoop.items():
+            _groter(v, k)
+    elif isinstance(knoop, list):
+        for v in knoop:
+            _groter(v, sleutel)
 
 
 def _legendaregels(fig: go.Figure, breedte: float = 840) -> int:

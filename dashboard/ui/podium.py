@@ -1,0 +1,206 @@
+"""The presentation mode's stage: one fixed 1920×1080 page (16:9) scaled to whatever screen shows
+it, so a step that fits the shared screen fits a laptop too, and keys a presenter's clicker sends
+(→, PageDown, Space; ←, PageUp; Home, End) move through the steps.
+
+The page lays a step out for 1920×1080; this module gives it the room it has (`hoogte_over`) and
+the frame: chrome hidden, the stage scaled by the browser (CSS zoom, set by a small script), a
+navigation bar at the bottom whose buttons the keys press.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.i18n import t
+
+BREEDTE, HOOGTE = 1920, 1080
+#: The stage's margins (px) and the room the navigation bar takes at the bottom.
+MARGE_ZIJ, MARGE_BOVEN, BALK = 64, 30, 92
+#: Type sizes on the stage (px): the step's title (the finding), its subtitle, body text.
+TITEL_PX, ONDERTITEL_PX, TEKST_PX = 50, 26, 28
+#: The keys of the navigation buttons (the script clicks them).
+KNOPPEN = {
+    "volgende": "podium_volgende",
+    "vorige": "podium_vorige",
+    "eerste": "podium_eerste",
+    "laatste": "podium_laatste",
+}
+#: The stage is active when this container is on the page (the script looks for its class).
+MARKERING = "podium_actief"
+
+_CSS = f"""
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+[data-testid="stBottom"] {{ display: none !important; }}
+html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overflow: hidden !important; }}
+[data-testid="stMain"] {{ padding: 0 !important; background: #FFFFFF; }}
+[data-testid="stMainBlockContainer"] {{
+  width: {BREEDTE}px !important; min-width: {BREEDTE}px !important; max-width: none !important;
+  height: {HOOGTE}px !important; max-height: {HOOGTE}px !important; overflow: hidden !important;
+  box-sizing: border-box !important; position: relative !important; margin: 0 !important;
+  padding: {MARGE_BOVEN}px {MARGE_ZIJ}px {BALK}px {MARGE_ZIJ}px !important;
+}}
+[data-testid="stMainBlockContainer"] h1 {{
+  font-size: {TITEL_PX}px !important; line-height: 1.15 !important; padding: 0 0 4px 0 !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {{
+  font-size: {ONDERTITEL_PX}px !important; line-height: 1.3 !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li {{
+  font-size: {TEKST_PX}px !important; line-height: 1.35 !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] h3 {{
+  font-size: 34px !important; line-height: 1.2 !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] {{ font-size: 64px !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * {{ font-size: 64px !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"] p {{ font-size: 26px !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] * {{ font-size: 24px !important; }}
+[data-testid="stMainBlockContainer"] label p, [data-testid="stMainBlockContainer"] button p,
+[data-testid="stMainBlockContainer"] [data-baseweb="select"] * {{ font-size: 22px !important; }}
+[data-testid="stMainBlockContainer"] .st-key-podium_kopregel p {{
+  font-size: 20px !important; color: #535353 !important; margin: 0 !important;
+}}
+.st-key-podium_balk {{
+  position: absolute !important; left: {MARGE_ZIJ}px; right: {MARGE_ZIJ}px; bottom: 18px;
+  width: auto !important; border-top: 1px solid #C8C8C8; padding-top: 12px;
+}}
+.st-key-podium_balk [data-testid="stMarkdownContainer"] p {{
+  font-size: 22px !important; text-align: center; margin: 0.35rem 0 0 0;
+}}
+</style>
+"""
+
+# The script runs once per page load in the app's document (st.html): it scales the stage to the
+# window (CSS zoom keeps the layout at 1920×1080; margins centre it), and turns the clicker's keys
+# into clicks on the navigation buttons. It does nothing when the stage is not on the page.
+_SCRIPT = """
+<script>
+(function () {
+  if (window.__vzPodium) { window.__vzPodium(); return; }
+  const W = %(breedte)d, H = %(hoogte)d;
+  const actief = () => document.querySelector('.st-key-%(markering)s') !== null;
+  function schaal() {
+    const el = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!el) return;
+    if (!actief()) {
+      if (el.style.zoom) { el.style.zoom = ''; el.style.marginLeft = ''; el.style.marginTop = ''; }
+      return;
+    }
+    const z = Math.min(window.innerWidth / W, window.innerHeight / H);
+    const links = Math.max(0, (window.innerWidth - W * z) / (2 * z));
+    const boven = Math.max(0, (window.innerHeight - H * z) / (2 * z));
+    if (el.style.zoom !== String(z)) el.style.zoom = String(z);
+    el.style.setProperty('margin-left', links + 'px', 'important');
+    el.style.setProperty('margin-top', boven + 'px', 'important');
+  }
+  function klik(naam) {
+    const knop = document.querySelector('.st-key-' + naam + ' button');
+    if (knop && !knop.disabled) { knop.click(); return true; }
+    return false;
+  }
+  const toetsen = {
+    ArrowRight: '%(volgende)s', PageDown: '%(volgende)s', ' ': '%(volgende)s',
+    ArrowLeft: '%(vorige)s', PageUp: '%(vorige)s',
+    Home: '%(eerste)s', End: '%(laatste)s',
+  };
+  document.addEventListener('keydown', function (e) {
+    if (!actief() || e.altKey || e.ctrlKey || e.metaKey) return;
+    const doel = e.target;
+    if (doel && (doel.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(doel.tagName))) return;
+    const naam = toetsen[e.key];
+    if (!naam) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    klik(naam);
+  }, true);
+  window.addEventListener('resize', schaal);
+  let gepland = false;
+  new MutationObserver(function () {
+    if (gepland) return;
+    gepland = true;
+    requestAnimationFrame(function () { gepland = false; schaal(); });
+  }).observe(document.body, { childList: true, subtree: true });
+  window.__vzPodium = schaal;
+  schaal();
+})();
+</script>
+"""
+
+
+def begin() -> None:
+    """Put the page on the stage (call first, before the step draws)."""
+    st.html(_CSS)
+    st.container(key=MARKERING, height=1, border=False)
+    st.html(
+        _SCRIPT % {"breedte": BREEDTE, "hoogte": HOOGTE, "markering": MARKERING, **KNOPPEN},
+        unsafe_allow_javascript=True,
+    )
+
+
+def regels(tekst: str, px: int, breedte: int = BREEDTE - 2 * MARGE_ZIJ) -> int:
+    """How many lines `tekst` takes at `px` in a column of `breedte` px (Source Sans: about half
+    an em per character, word-wrapped)."""
+    if not tekst:
+        return 0
+    per_regel = max(int(breedte / (0.52 * px)), 10)
+    aantal, rij = 1, 0
+    for woord in tekst.split():
+        if rij and rij + 1 + len(woord) > per_regel:
+            aantal, rij = aantal + 1, len(woord)
+        else:
+            rij += len(woord) + (1 if rij else 0)
+    return aantal
+
+
+def hoogte_over(titel: str, ondertitel: str, *, extra: int = 0) -> int:
+    """The room (px) left on the stage for a step's body under its title and subtitle; `extra`
+    is what else the step puts there (points, a row of controls)."""
+    kop = 34  # the line above the title
+    kop += math.ceil(regels(titel, TITEL_PX) * TITEL_PX * 1.15) + 20
+    kop += math.ceil(regels(ondertitel, ONDERTITEL_PX) * ONDERTITEL_PX * 1.3) + (
+        16 if ondertitel else 0
+    )
+    return max(HOOGTE - MARGE_BOVEN - BALK - kop - extra - 24, 240)
+
+
+def balk(
+    nummer: int,
+    totaal: int,
+    naam: str,
+    ga_naar: Callable[[int], None],
+    stop: Callable[[], None],
+    taal: str,
+) -> None:
+    """The navigation bar at the bottom of the stage: first, previous, where we are, next, last,
+    and stop. The keys press these buttons."""
+    with st.container(key="podium_balk"):
+        kolommen = st.columns([0.5, 1.2, 4, 1.2, 0.5, 1.3], vertical_alignment="center")
+        kolommen[0].button(
+            "⏮", key=KNOPPEN["eerste"], on_click=ga_naar, args=(1,), disabled=nummer == 1,
+            help=t("Eerste stap (Home)", taal), width="stretch",
+        )  # fmt: skip
+        kolommen[1].button(
+            "← " + t("Vorige", taal), key=KNOPPEN["vorige"], on_click=ga_naar, args=(nummer - 1,),
+            disabled=nummer == 1, help=t("Vorige stap (←, PageUp)", taal), width="stretch",
+        )  # fmt: skip
+        kolommen[2].markdown(f"{t('Stap', taal)} {nummer} / {totaal} · {naam}")
+        kolommen[3].button(
+            t("Volgende", taal) + " →", key=KNOPPEN["volgende"], on_click=ga_naar,
+            args=(nummer + 1,), disabled=nummer == totaal, type="primary",
+            help=t("Volgende stap (→, PageDown, spatie)", taal), width="stretch",
+        )  # fmt: skip
+        kolommen[4].button(
+            "⏭", key=KNOPPEN["laatste"], on_click=ga_naar, args=(totaal,),
+            disabled=nummer == totaal, help=t("Laatste stap (End)", taal), width="stretch",
+        )  # fmt: skip
+        kolommen[5].button(
+            t("Presentatie stoppen", taal), key="podium_stop", on_click=stop,
+            icon=":material/close_fullscreen:", width="stretch",
+        )  # fmt: skip
