@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
+from dashboard import catalogus, metrics, statistiek
 from dashboard import format as fmt
-from dashboard import metrics, statistics
 from dashboard.charts import afdelingen as grafiek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand, Periode
@@ -85,20 +85,49 @@ def test_maand_als_basis_en_een_jaar_eerder(demo_store, boom):
 
 
 def test_intervallen_en_funnel_komen_uit_de_statistiek(demo_store, boom):
+    # issue 10: the intervals and funnel positions take persons as the sampling unit
+    # (statistiek.vergelijk on the persons' sums of metrics.persoonsommen), no longer a binomial
+    # over person-days with φ between units (statistics.met_interval / funnel)
     a = view.bouw(demo_store, ctx_voor(boom, "DUV"))
-    api = metrics.kerncijfers(demo_store, boom, [R12], metrics.onderdelen(boom, "DUV")).filter(
-        pl.col("eenheid") != "DUV:direct"
+    delen = [g for g in metrics.onderdelen(boom, "DUV") if g.label != "DUV:direct"]
+    api = metrics.kerncijfers(demo_store, boom, [R12], delen)
+    sommen = metrics.persoonsommen(demo_store, boom, [R12], delen, ["verzuimpercentage"])
+    invoer = api.join(
+        sommen["verzuimpercentage"].select("eenheid", *statistiek.SOMMEN), on="eenheid"
     )
-    verwacht = statistics.met_interval(api, "verzuimpercentage")
-    f = statistics.funnel(api, "verzuimpercentage")
+    # DUV has 5 directies: too few for τ²; no level of DUV has 15 units either
+    v = statistiek.vergelijk(invoer, "dagen_per_persoon", schaal=100)
     eigen = rijen(a.eenheden)
-    for r in verwacht.iter_rows(named=True):
-        assert eigen[r["eenheid"]]["verzuimpercentage_laag"] == r["verzuimpercentage_laag"]
-        assert eigen[r["eenheid"]]["verzuimpercentage_hoog"] == r["verzuimpercentage_hoog"]
-    assert a.funnels["verzuimpercentage"].doel == pytest.approx(f.doel)
-    assert a.funnels["verzuimpercentage"].phi == pytest.approx(f.phi)
-    for r in f.eenheden.iter_rows(named=True):
+    for r in v.eenheden.iter_rows(named=True):
+        assert eigen[r["eenheid"]]["verzuimpercentage_laag"] == pytest.approx(r["laag"])
+        assert eigen[r["eenheid"]]["verzuimpercentage_hoog"] == pytest.approx(r["hoog"])
         assert eigen[r["eenheid"]]["verzuimpercentage_klasse_998"] == r["klasse_998"]
+        assert eigen[r["eenheid"]]["verzuimpercentage_klasse_95"] == r["klasse_95"]
+    f = a.funnels["verzuimpercentage"]
+    assert f.doel == pytest.approx(v.doel)
+    assert f.heterogeniteit.bron == "geen" and f.heterogeniteit.tau2 == 0
+    # with 5 units the texts say the comparison has little power, not that all is chance
+    assert "weinig onderscheidend vermogen" in view.funnel_uitleg(a, "verzuimpercentage", "nl")
+    assert "niet van toeval te onderscheiden" not in view.funnel_titel(a, "verzuimpercentage", "nl")
+
+
+def test_tau2_van_een_ander_niveau_bij_weinig_eenheden(demo_store, boom):
+    # the parts of one MLV directorate-general are few; τ² comes from MLV's 33 afdelingen
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB"))
+    h = a.funnels["verzuimpercentage"].heterogeniteit
+    assert a.getoond().height < 15
+    assert h.bron == "niveau" and h.niveau == 3 and h.tau2 > 0
+    assert "op niveau 3 van de organisatie" in view.funnel_uitleg(a, "verzuimpercentage", "nl")
+
+
+def test_mlv_afdelingen_luchtvaart_boven_de_95_procent_grens(demo_store, boom):
+    # the audit: with person-level variance and τ², Luchtvaart stands out (the old φ flagged no one)
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"), niveau=3)
+    lv = rijen(a.eenheden)["MLV-MOB-LM-LV"]
+    assert lv["verzuimpercentage_klasse_95"] == "boven"
+    assert lv["verzuimpercentage_laag"] < lv["verzuimpercentage"] < lv["verzuimpercentage_hoog"]
+    h = a.funnels["verzuimpercentage"].heterogeniteit
+    assert h.bron == "eenheden" and h.vrijheidsgraden == 26
 
 
 def test_maanden_van_de_heatmap(demo_store, boom):
@@ -386,22 +415,36 @@ def test_engels(demo_store, boom):
 # -- control chart -------------------------------------------------------------------------------
 
 
-def test_regelkaart_gelijk_aan_statistics_spc(demo_store, boom):
+def test_regelkaart_seizoensgecorrigeerd(demo_store, boom):
+    # issue 10: seasonal factors from whole earlier years, σ from the moving range, the Making
+    # Data Count rules (statistiek.spc), instead of the SD of the baseline without seasons
     ctx = ctx_voor(boom, "MLV")
     r = view.regelkaart(demo_store, ctx, eenheid="MLV-MOB-LM-LV")
     groep = metrics.groepen(boom, ["MLV-MOB-LM-LV"])
-    reeks = metrics.kerncijfers(
-        demo_store, boom, metrics.periodes(boom, groep, OKT.plus(-35), OKT, "maand"), groep
+    alles = metrics.kerncijfers(
+        demo_store, boom, metrics.periodes(boom, groep, Maand(2019, 1), OKT, "maand"), groep
     )
-    verwacht = statistics.spc(reeks, basis=24, spreiding="sd")
+    mt = catalogus.metriek("verzuimpercentage")
+    seizoen = statistiek.spc.seizoen_van(alles, mt, OKT.plus(-11).eerste_dag)
+    assert seizoen is not None and r.seizoensjaren == seizoen.jaren == (2021, 2022, 2023, 2024)
+    verwacht = statistiek.spc.regelkaart(alles.tail(36), mt, seizoen, basis=24)
     assert r.reeks.height == 36 and r.basis_maanden == 24
     assert r.reeks["bovengrens"].to_list() == pytest.approx(verwacht["bovengrens"].to_list())
     assert r.reeks["signaal"].to_list() == verwacht["signaal"].to_list()
     # the demo's Luchtvaart climbs through 2025-2026: months outside the limits at the end
-    assert statistics.SIGNAAL_BUITEN in r.reeks["signaal"].to_list()[-12:]
-    assert "met een signaal in de laatste 12 maanden" in view.regelkaart_titel(r, "nl")
+    assert statistiek.spc.BUITEN in r.reeks["signaal"].to_list()[-12:]
+    titel = view.regelkaart_titel(r, "nl")
+    assert "met een signaal in de laatste 12 maanden" in titel and "seizoensgecorrigeerd" in titel
     spec = _json(grafiek.regelkaart(r, ctx).figuur)
-    assert any(a["text"] == statistics.SIGNAAL_BUITEN for a in spec["layout"]["annotations"])
+    assert any(a["text"] == "buiten de grenzen" for a in spec["layout"]["annotations"])
+
+
+def test_regelkaart_mlv_geen_seizoenssignaal(demo_store, boom):
+    # the audit: MLV's "6 maanden dalend" was the normal fall from February to August; adjusted
+    # for the seasons no trend or run of the season remains in 2026
+    r = view.regelkaart(demo_store, ctx_voor(boom, "MLV"), eenheid="MLV")
+    jaar = r.reeks.filter(pl.col("van") >= dt.date(2026, 1, 1))["signaal"].to_list()
+    assert not {statistiek.spc.STIJGEND, statistiek.spc.DALEND} & set(jaar)
 
 
 def test_tabel(demo_store, boom):

@@ -48,6 +48,7 @@ def funnel(
     kader = view.kader(a, ctx, view.funnel_titel(a, metriek, ctx.taal))
     fig = _funnel.figuur(
         a.funnels[metriek],
+        metriek,
         kader,
         schaal=a.funnel_schaal(metriek),
         onderdrukt=a.niet_getoond(),

@@ -26,14 +26,15 @@ from dashboard.charts.afdelingen._opmaak import (
     y_as,
 )
 from dashboard.i18n import t
-from dashboard.statistics import Funnel
+from dashboard.statistiek import Vergelijking
 from dashboard.veilig import plotly_namen
 from dashboard.views import Kader
 from dashboard.views import afdelingen as view
 
 
 def figuur(
-    f: Funnel,
+    f: Vergelijking,
+    metriek: str,
     kader: Kader,
     *,
     schaal: float = 1.0,
@@ -46,7 +47,6 @@ def figuur(
     into what the reader knows (FTE, bezetting) on the x axis.
     """
     taal = kader.taal
-    metriek = f.metriek
     mt, omvang = catalogus.metriek(metriek), view.omvang(metriek)
     fig = go.Figure()
     g = f.grenzen

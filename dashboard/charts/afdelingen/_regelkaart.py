@@ -15,10 +15,11 @@ from dashboard.views import afdelingen as view
 
 
 def figuur(reeks: pl.DataFrame, kader: Kader, *, basis_maanden: int = 24) -> go.Figure:
-    """Monthly verzuimpercentage with the Laney p′ centre line and limits; signals marked.
+    """Monthly verzuimpercentage with the seasonally expected line and the Laney p′ limits
+    around it; signals marked.
 
-    `reeks`: statistics.spc output (van, verzuimpercentage, centrum, ondergrens, bovengrens,
-    signaal, onderdrukt).
+    `reeks`: statistiek.spc.regelkaart output (van, verzuimpercentage, verwacht, centrum,
+    ondergrens, bovengrens, signaal, onderdrukt).
     """
     taal = kader.taal
     fig = go.Figure()
@@ -43,8 +44,8 @@ def figuur(reeks: pl.DataFrame, kader: Kader, *, basis_maanden: int = 24) -> go.
             hoverinfo="skip",
         )  # fmt: skip
         fig.add_scatter(
-            x=x, y=arr(reeks["centrum"].to_list()), mode="lines",
-            name=t("Middenlijn (gemiddelde basisperiode)", taal),
+            x=x, y=arr(reeks["verwacht"].to_list()), mode="lines",
+            name=t("Verwacht (gemiddelde basisperiode, seizoensgecorrigeerd)", taal),
             line={"color": theme.GRIJS, "width": 2}, hoverinfo="skip",
         )  # fmt: skip
         fig.add_scatter(
@@ -67,7 +68,7 @@ def figuur(reeks: pl.DataFrame, kader: Kader, *, basis_maanden: int = 24) -> go.
             )  # fmt: skip
         # one label per run of the same signal, at its last month; above the line for high
         # values, below for low ones, and staggered when labels follow each other closely
-        centrum = reeks["centrum"].to_list()
+        centrum = reeks["verwacht"].to_list()
         vorige: int | None = None
         trap = 0
         for i, (m, v, s) in enumerate(zip(x, y, signaal, strict=True)):

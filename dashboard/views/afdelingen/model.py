@@ -2,8 +2,15 @@
 
 One call of the metrics API gives the basis period, the same period a year earlier and the last
 24 months for every shown unit; a second gives the same for the reference unit (the parent whose
-parts are shown). The statistics module turns the basis period into intervals and funnel
-positions; the titles (`teksten`) only claim "boven" where the funnel says so.
+parts are shown); a third the sums over each unit's persons in the basis period
+(`metrics.persoonsommen`). `dashboard.statistiek` turns those into each unit's own interval
+(persons as the sampling unit), the spread between units τ² and the funnel positions; the titles
+(`teksten`) only claim "boven" where the funnel says so.
+
+For the Maandoverleg and other callers, the stable result is `Afdelingen.eenheden`, per unit and
+for each metric of `METRIEKEN`: `<metriek>_laag` / `<metriek>_hoog` (the unit's 95% interval),
+`<metriek>_klasse_95` / `<metriek>_klasse_998` ('boven', 'binnen', 'onder' against the funnel's
+95% and 99.8% limits, null for hidden units), `<metriek>_z` and `<metriek>_grootte`.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from typing import cast
 
 import polars as pl
 
-from dashboard import catalogus, metrics, statistics
+from dashboard import catalogus, metrics, statistics, statistiek
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
@@ -27,6 +34,8 @@ BASISSEN: tuple[str, ...] = ("r12", "maand")
 METRIEKEN: tuple[statistics.Metriek, ...] = tuple(
     cast(statistics.Metriek, m.sleutel) for m in catalogus.met_keuze("afdelingen")
 )
+#: The columns each metric adds to `Afdelingen.eenheden` (`<metriek>_<kolom>`), a stable API.
+STATISTIEK_KOLOMMEN: tuple[str, ...] = ("laag", "hoog", "klasse_95", "klasse_998", "z", "grootte")
 #: Level 0 stands for "the parts of the selected unit"; 1, 2, ... for a depth of the organisation.
 ONDERDELEN = 0
 HEATMAP_MAANDEN = 24
@@ -50,8 +59,9 @@ class Afdelingen:
     """The content of the Afdelingen view for one selection, level and period basis.
 
     `eenheden`: one row per shown group (basis period) with the API's metrics, `code` (the unit
-    to drill into; null for a parent's own staff), `naam`, `ouder`, the 95% intervals and the
-    funnel position of both rates. `vorig`: the same groups a year earlier. `maanden`: the groups
+    to drill into; null for a parent's own staff), `naam`, `ouder`, and per rate the columns
+    `STATISTIEK_KOLOMMEN` (interval, funnel positions at 95% and 99.8%, z, size). `funnels`: per
+    rate the comparison (`statistiek.Vergelijking`: target, κ, τ² and where it came from, limits). `vorig`: the same groups a year earlier. `maanden`: the groups
     per month. `ref` / `ref_maanden`: the reference unit (basis and a year earlier / per month).
     `soort`: the kind of every shown unit ('afdeling', 'directie', ...; 'eenheid' when mixed).
     """
@@ -67,7 +77,7 @@ class Afdelingen:
     maanden: pl.DataFrame
     ref: pl.DataFrame
     ref_maanden: pl.DataFrame
-    funnels: dict[statistics.Metriek, statistics.Funnel]
+    funnels: dict[statistics.Metriek, statistiek.Vergelijking]
     opmerking: str
     soort: str
     min_groep: int = 10
@@ -119,12 +129,17 @@ class Afdelingen:
 
 @dataclass(frozen=True)
 class Regelkaart:
-    """A unit's monthly verzuimpercentage with Laney p′ limits and signals (statistics.spc)."""
+    """A unit's monthly verzuimpercentage on a seasonally adjusted Laney p′ chart
+    (`statistiek.spc.regelkaart`): `reeks` has `verwacht` (the centre line times the month's
+    seasonal factor), `centrum`, `ondergrens`, `bovengrens` and `signaal` (a rule's name of
+    `statistiek.spc.SIGNALEN`, or ''). `seizoensjaren`: the whole calendar years the seasonal
+    factors come from (empty: fewer than two, the chart is not seasonally adjusted)."""
 
     eenheid: str
     naam: str
     reeks: pl.DataFrame
     basis_maanden: int
+    seizoensjaren: tuple[int, ...] = ()
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -221,14 +236,27 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
         .alias("naam"),
     )
     eenheden = frame.filter(pl.col("periode") == "basis")
+    getoond = [g for g in delen if g.label in toon]
+    sommen = metrics.persoonsommen(
+        store, boom, [p], getoond, METRIEKEN, filter=sel.filter, min_groep=ctx.min_groep
+    )
+    tussen = _tussen_elders(store, ctx, p, getoond, sommen)
+    funnels: dict[statistics.Metriek, statistiek.Vergelijking] = {}
     for metriek in METRIEKEN:
-        eenheden = statistics.met_interval(eenheden, metriek)
-    funnels = {m: _tot_klein(statistics.funnel(eenheden, m)) for m in METRIEKEN}
-    for metriek, f in funnels.items():
+        mt = catalogus.metriek(metriek)
+        assert mt.familie is not None
+        invoer = eenheden.join(
+            sommen[metriek].select("eenheid", *statistiek.SOMMEN), on="eenheid", how="left"
+        )
+        v = statistiek.vergelijk(
+            invoer,
+            mt.familie,
+            schaal=_schaal(metriek),
+            tussen=tussen.get(metriek),
+        )
+        funnels[metriek] = _tot_klein(v)
         eenheden = eenheden.with_columns(
-            f.eenheden["grootte"].alias(f"{metriek}_grootte"),
-            f.eenheden["klasse_95"].alias(f"{metriek}_klasse_95"),
-            f.eenheden["klasse_998"].alias(f"{metriek}_klasse_998"),
+            v.eenheden[k].alias(f"{metriek}_{k}") for k in STATISTIEK_KOLOMMEN
         )
     return Afdelingen(
         niveau=niveau,
@@ -250,23 +278,74 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
     )
 
 
-def _tot_klein(f: statistics.Funnel) -> statistics.Funnel:
+def _schaal(metriek: str) -> float:
+    """From the statistics' rate (a fraction, or reports per person-year) to the metric's units."""
+    return 100.0 if catalogus.metriek(metriek).berekening == "procent" else 1.0
+
+
+def _tussen_elders(
+    store: Store,
+    ctx: Context,
+    p: Periode,
+    getoond: list[metrics.Groep],
+    sommen: dict[str, pl.DataFrame],
+) -> dict[str, statistiek.Heterogeniteit]:
+    """τ² for the shown groups from the deepest level of the organisation with at least 15 units
+    with numbers, when fewer than 15 groups are shown (`statistiek.heterogeniteit.doorgeven`).
+
+    Nothing when 15 or more are shown (they give their own τ²), or no level has 15: then there
+    is no τ² and the texts say that the comparison has little power.
+    """
+    minimum = statistiek.MIN_EENHEDEN
+    if (
+        all(s.filter(~pl.col("onderdrukt")).height >= minimum for s in sommen.values())
+        or not getoond
+    ):
+        return {}
+    boom, org = ctx.boom, ctx.selectie.organisatie
+    for niveau in range(boom.diepte(org), 0, -1):
+        niveau_groepen = metrics.op_niveau(boom, org, niveau, ctx.toegang)
+        if len(niveau_groepen) < minimum:
+            continue
+        niveau_sommen = metrics.persoonsommen(
+            store, boom, [p], niveau_groepen, METRIEKEN, filter=ctx.selectie.filter,
+            min_groep=ctx.min_groep,
+        )  # fmt: skip
+        uit: dict[str, statistiek.Heterogeniteit] = {}
+        for metriek, frame in niveau_sommen.items():
+            h = statistiek.vergelijking.heterogeniteit(frame)
+            if h.bron != "eenheden":
+                continue
+            grootte = {
+                r["eenheid"]: r["n"] for r in frame.iter_rows(named=True) if r["n"] is not None
+            }
+            aandelen = [_aandelen(boom, g, grootte) for g in getoond]
+            uit[metriek] = statistiek.heterogeniteit.doorgeven(h, aandelen, niveau)
+        if uit:
+            return uit
+    return {}
+
+
+def _aandelen(boom: Boom, groep: metrics.Groep, grootte: dict[str, float]) -> list[float]:
+    """The shares in a group's size of the level's units inside it ([1] when the group is itself
+    at or below that level, or is a parent's own staff)."""
+    binnen = [n for code, n in grootte.items() if groep.label in boom.pad(code)]
+    totaal = sum(binnen)
+    if len(binnen) <= 1 or totaal <= 0:
+        return [1.0]
+    return [n / totaal for n in binnen]
+
+
+def _tot_klein(v: statistiek.Vergelijking) -> statistiek.Vergelijking:
     """The limit curves from far left (a fiftieth of the largest unit), so the reader sees how
     wide they open for small units, also where no unit of that size is shown."""
-    grootten = [g for g in f.eenheden["grootte"].to_list() if g is not None and g > 0]
-    if f.doel is None or not grootten:
-        return f
-    raster = statistics.grootte_raster(
+    grootten = [g for g in v.eenheden["grootte"].to_list() if g is not None and g > 0]
+    if v.doel is None or not grootten:
+        return v
+    raster = statistiek.funnel.grootte_raster(
         min(0.8 * min(grootten), max(grootten) / 50), 1.1 * max(grootten), 90
     )
-    grenzen = statistics.funnel_limieten(f.metriek, f.doel, raster, f.phi)
-    return replace(
-        f,
-        grenzen=pl.DataFrame(
-            [vars(g) for g in grenzen],
-            schema={k: pl.Float64 for k in statistics.Funnelgrens.__dataclass_fields__},
-        ),
-    )
+    return replace(v, grenzen=v.grenzen_bij(raster))
 
 
 def _markeer(boom: Boom, eenheid: str, referentie: str, labels: list[str]) -> frozenset[str]:
@@ -314,19 +393,24 @@ def soort(boom: Boom, labels: list[str]) -> str:
 
 
 def regelkaart(store: Store, ctx: Context, *, eenheid: str) -> Regelkaart:
-    """The last 36 months of one unit on a Laney p′-chart (σ from the SD of the baseline z-scores:
-    monthly absence is autocorrelated, so moving ranges would make the limits too narrow)."""
+    """The last 36 months of one unit on a seasonally adjusted Laney p′ chart: monthly factors
+    from the whole calendar years before the last 12 months (at most four, at least two), the
+    centre line and σ (mean moving range) from the first 24 months, the Making Data Count rules.
+    """
     boom, sel = ctx.boom, ctx.selectie
     (groep,) = metrics.groepen(boom, [eenheid], ctx.toegang)
-    ps = metrics.periodes(
-        boom, [groep], _begin(store, sel.maand.plus(1 - SPC_MAANDEN)), sel.maand, "maand"
-    )
-    frame = metrics.kerncijfers(
+    begin = _begin(store, sel.maand.plus(1 - SPC_MAANDEN))
+    eerder = _begin(store, Maand(sel.maand.plus(-11).jaar - statistiek.spc.MAX_JAREN, 1))
+    ps = metrics.periodes(boom, [groep], min(eerder, begin), sel.maand, "maand")
+    alles = metrics.kerncijfers(
         store, boom, ps, [groep], filter=sel.filter, min_groep=ctx.min_groep
     )
+    mt = catalogus.metriek("verzuimpercentage")
+    seizoen = statistiek.spc.seizoen_van(alles, mt, sel.maand.plus(-11).eerste_dag)
+    frame = alles.filter(pl.col("van") >= begin.eerste_dag)
     basis = min(SPC_BASIS, frame.height)
-    reeks = statistics.spc(frame, basis=basis, spreiding="sd")
-    return Regelkaart(eenheid, boom.naam(eenheid), reeks, basis)
+    reeks = statistiek.spc.regelkaart(frame, mt, seizoen, basis=basis)
+    return Regelkaart(eenheid, boom.naam(eenheid), reeks, basis, seizoen.jaren if seizoen else ())
 
 
 def volgorde(frame: pl.DataFrame, metriek: str) -> pl.DataFrame:

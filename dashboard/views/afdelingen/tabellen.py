@@ -80,7 +80,7 @@ def tabel_regelkaart(r: Regelkaart, taal: str = "nl") -> pl.DataFrame:
     return r.reeks.select(
         pl.col("van").alias(t("Maand", taal)),
         pl.col("verzuimpercentage").alias(_label("verzuimpercentage", taal)),
-        pl.col("centrum").alias(t("Middenlijn (%)", taal)),
+        pl.col("verwacht").alias(t("Verwacht, seizoensgecorrigeerd (%)", taal)),
         pl.col("ondergrens").alias(t("Ondergrens (%)", taal)),
         pl.col("bovengrens").alias(t("Bovengrens (%)", taal)),
         pl.col("signaal")

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard import catalogus, statistics
+from dashboard import catalogus, statistics, statistiek
 from dashboard import format as fmt
 from dashboard.hierarchy import Boom
 from dashboard.i18n import N_, t, tn
+from dashboard.statistiek import spc
 from dashboard.views import Context, Kader, periode_tekst
 from dashboard.views.afdelingen.model import (
     ONDERDELEN,
@@ -40,13 +41,14 @@ POSITIES: dict[str, str] = {
     "onder": N_("onder de 99,8%-grens"),
 }
 
-#: The control chart's signals (statistics.SIGNAAL_*) as texts: (msgid, number of months).
+#: The control chart's signals (statistiek.spc rule names) as texts: (msgid, number of months).
 _SIGNALEN: dict[str, tuple[str, int | None]] = {
-    statistics.SIGNAAL_BUITEN: (N_("buiten de grenzen"), None),
-    statistics.SIGNAAL_BOVEN: (N_("{n} maanden boven het gemiddelde"), statistics.RUN),
-    statistics.SIGNAAL_ONDER: (N_("{n} maanden onder het gemiddelde"), statistics.RUN),
-    statistics.SIGNAAL_STIJGEND: (N_("{n} maanden stijgend"), statistics.TREND),
-    statistics.SIGNAAL_DALEND: (N_("{n} maanden dalend"), statistics.TREND),
+    spc.BUITEN: (N_("buiten de grenzen"), None),
+    spc.TWEE_VAN_DRIE: (N_("2 van 3 maanden voorbij 2σ"), None),
+    spc.VERSCHUIVING_BOVEN: (N_("{n} maanden boven het verwachte"), spc.VERSCHUIVING),
+    spc.VERSCHUIVING_ONDER: (N_("{n} maanden onder het verwachte"), spc.VERSCHUIVING),
+    spc.STIJGEND: (N_("{n} maanden stijgend"), spc.TREND),
+    spc.DALEND: (N_("{n} maanden dalend"), spc.TREND),
 }
 
 
@@ -301,8 +303,17 @@ def funnel_titel(a: Afdelingen, metriek: str, taal: str) -> str:
             soort=soort_woord(a, taal),
             wie=_wie(boven95, a.soort, taal),
         )
+    h = a.funnels[metriek].heterogeniteit if metriek in a.funnels else None
+    if h is None or h.bron == "geen":
+        # with few units nothing can be told apart: say so, not that the differences are chance
+        return t(
+            "Alle {soort} binnen de grenzen; met {n} {soort} toont deze vergelijking alleen grote verschillen",
+            taal,
+            soort=soort_woord(a, taal, meervoud=True),
+            n=e.height,
+        )
     return t(
-        "Alle {soort} binnen de grenzen: de verschillen zijn niet van toeval te onderscheiden",
+        "Alle {soort} binnen de grenzen: geen verschil groter dan de gewone spreiding tussen eenheden",
         taal,
         soort=soort_woord(a, taal, meervoud=True),
     )
@@ -314,8 +325,10 @@ def _wie(namen: list[str], soort_: str, taal: str) -> str:
 
 
 def funnel_uitleg(a: Afdelingen, metriek: statistics.Metriek, taal: str) -> str:
-    """Why a funnel (small units are not over-read) and what φ means, in plain words."""
-    f = a.funnels[metriek]
+    """Why a funnel (small units are not over-read), where its width comes from (the persons'
+    variation and the spread between units τ²) and how much the comparison can find."""
+    v = a.funnels[metriek]
+    h = v.heterogeniteit
     tekst = t(
         "Hoe kleiner een eenheid, hoe meer haar cijfer door toeval schommelt: één langdurig zieke "
         "collega tilt een kleine afdeling al snel een paar procentpunt op. Daarom lopen de grenzen "
@@ -324,31 +337,56 @@ def funnel_uitleg(a: Afdelingen, metriek: statistics.Metriek, taal: str) -> str:
         "(99,8%-)grens is het verschil duidelijk.",
         taal,
         grootte=t(omvang(metriek).naam, taal),
-        doel=waarde_tekst(f.doel, metriek, taal),
+        doel=waarde_tekst(v.doel, metriek, taal),
     )
-    waarden = {"phi": fmt.getal(f.phi, 1, taal), "factor": fmt.getal(f.phi**0.5, 1, taal)}
-    if f.phi <= 1.0:
-        phi = t(
-            "φ = {phi}: de eenheden verschillen niet meer dan toeval verwacht, de grenzen zijn niet verbreed.",
+    personen = t(
+        "Het toeval komt uit de medewerkers: verzuim zit bij personen (een paar langdurig zieken "
+        "dragen een groot deel van de dagen), dus de onzekerheid van een eenheid volgt uit de "
+        "spreiding tussen haar medewerkers, niet uit losse dagen.",
+        taal,
+    )
+    if h.bron == "geen":
+        tussen = t(
+            "Met {n} eenheden is niet te schatten hoeveel eenheden gewoonlijk van elkaar verschillen "
+            "(daarvoor zijn er minstens {minimum} nodig); de grenzen tonen alleen het toeval binnen "
+            "eenheden. Deze vergelijking heeft weinig onderscheidend vermogen: alleen grote "
+            "verschillen vallen op.",
             taal,
-            **waarden,
-        )
-    elif catalogus.metriek(metriek).familie == "dagen_per_persoon":
-        phi = t(
-            "φ = {phi} (overdispersie): verzuimdagen hangen samen in ziekmeldingen, waardoor eenheden "
-            "onderling {factor} keer zo sterk verschillen als bij losse dagen; de grenzen zijn daarom "
-            "{factor} keer zo breed gemaakt.",
-            taal,
-            **waarden,
+            n=a.getoond().height,
+            minimum=statistiek.MIN_EENHEDEN,
         )
     else:
-        phi = t(
-            "φ = {phi} (overdispersie): eenheden verschillen onderling {factor} keer zo sterk als bij "
-            "puur toevallige ziekmeldingen; de grenzen zijn daarom {factor} keer zo breed gemaakt.",
+        bron = (
+            t("geschat uit deze {n} eenheden", taal, n=h.eenheden)
+            if h.bron == "eenheden"
+            else t("geschat uit de {n} eenheden op niveau {niveau} van de organisatie", taal,
+                   n=h.eenheden, niveau=h.niveau or 0)
+        )  # fmt: skip
+        tussen = t(
+            "Daarbovenop verschillen eenheden ook echt van elkaar (werk, samenstelling): een "
+            "gewone spreiding van {tau} ({bron}; toets op verschillen: p = {p}). Die spreiding zit "
+            "in de grenzen, zodat alleen een eenheid die daar ook nog buiten valt opvalt.",
             taal,
-            **waarden,
+            tau=_spreiding(h.tau, metriek, taal),
+            bron=bron,
+            p=_p(h.p, taal),
         )
-    return f"{tekst} {phi}"
+    return f"{tekst} {personen} {tussen}"
+
+
+def _spreiding(tau: float, metriek: str, taal: str) -> str:
+    """τ in the metric's units: percentage points, or reports per person-year."""
+    if catalogus.metriek(metriek).berekening == "procent":
+        waarde = 100 * tau
+        return t("{waarde} procentpunt", taal, waarde=fmt.getal(waarde, 1, taal))
+    return t("{waarde} meldingen per jaar", taal, waarde=fmt.getal(tau, 2, taal))
+
+
+def _p(p: float | None, taal: str) -> str:
+    """A p-value as a reader sees it: three decimals, or '< 0,001'."""
+    if p is None:
+        return "–"
+    return "< " + fmt.getal(0.001, 3, taal) if p < 0.001 else fmt.getal(p, 3, taal)
 
 
 def venster_titel(a: Afdelingen, taal: str) -> str:
@@ -418,8 +456,14 @@ def heatmap_titel(a: Afdelingen, taal: str) -> str:
 
 
 def regelkaart_titel(r: Regelkaart, taal: str) -> str:
-    """'Regelkaart Afdeling Luchtvaart: 7 maanden met een signaal in de laatste 12 maanden (...)'."""
+    """'Regelkaart Afdeling Luchtvaart (seizoensgecorrigeerd): 7 maanden met een signaal in de
+    laatste 12 maanden (...)'."""
     reeks = r.reeks
+    naam = (
+        t("{naam} (seizoensgecorrigeerd)", taal, naam=r.naam)
+        if r.seizoensjaren
+        else t("{naam} (niet seizoensgecorrigeerd)", taal, naam=r.naam)
+    )
     if not reeks.height or reeks["onderdrukt"].all():
         return t("Regelkaart {naam}: groep te klein om te tonen", taal, naam=r.naam)
     if reeks.filter(~pl.col("onderdrukt"))["verzuimpercentage"].drop_nulls().len() < 12:
@@ -431,7 +475,7 @@ def regelkaart_titel(r: Regelkaart, taal: str) -> str:
         return t(
             "Regelkaart {naam}: geen signalen in de laatste 12 maanden, schommelingen binnen toeval",
             taal,
-            naam=r.naam,
+            naam=naam,
         )
     meest = Counter(laatste).most_common(1)[0][0]
     return tn(
@@ -439,20 +483,36 @@ def regelkaart_titel(r: Regelkaart, taal: str) -> str:
         "Regelkaart {naam}: {n} maanden met een signaal in de laatste 12 maanden ({soort})",
         len(laatste),
         taal,
-        naam=r.naam,
+        naam=naam,
         soort=signaal_tekst(meest, taal),
     )
 
 
 def regelkaart_uitleg(r: Regelkaart, taal: str) -> str:
     """How to read the control chart."""
-    return t(
-        "De middenlijn is het gemiddelde van de eerste {n} maanden (de basisperiode); de grenzen "
-        "(Laney p′, 3σ) geven aan hoeveel een maand door toeval kan afwijken. Een signaal: een maand "
-        "buiten de grenzen, 8 maanden op rij aan één kant van de middenlijn, of 6 maanden op rij "
-        "stijgend of dalend. De spreiding komt uit de standaardafwijking van de basisperiode: "
-        "verzuim loopt van maand tot maand door (lange ziekmeldingen), en dan zijn grenzen uit "
-        "opeenvolgende verschillen te smal.",
+    if r.seizoensjaren:
+        seizoen = t(
+            "Verzuim heeft seizoenen (griep in de winter, vakanties in de zomer): elke maand wordt "
+            "vergeleken met wat die kalendermaand gewoonlijk is, met maandfactoren uit {jaren}. De "
+            "lijn 'verwacht' is het gemiddelde van de eerste {n} maanden maal die factor.",
+            taal,
+            jaren=", ".join(str(j) for j in r.seizoensjaren),
+            n=r.basis_maanden,
+        )
+    else:
+        seizoen = t(
+            "Er zijn geen twee hele eerdere jaren om seizoensfactoren uit te halen: de kaart is niet "
+            "seizoensgecorrigeerd, en de gewone daling van februari naar augustus kan als signaal "
+            "verschijnen. De middenlijn is het gemiddelde van de eerste {n} maanden.",
+            taal,
+            n=r.basis_maanden,
+        )
+    regels = t(
+        "De grenzen (Laney p′, 3σ) geven aan hoeveel een maand door toeval kan afwijken; de "
+        "spreiding komt uit de verschillen tussen opeenvolgende maanden. Een signaal (NHS Making "
+        "Data Count): een maand buiten de grenzen, 2 van 3 maanden voorbij 2σ aan dezelfde kant, "
+        "{n} maanden op rij boven of onder het verwachte, of {n} maanden op rij stijgend of dalend.",
         taal,
-        n=r.basis_maanden,
+        n=spc.VERSCHUIVING,
     )
+    return f"{seizoen} {regels}"
