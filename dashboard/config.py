@@ -20,6 +20,8 @@ DEFAULT_MIN_RESPONDENTEN = 10
 DEFAULT_HORIZON_JAREN = 10
 #: DuckDB memory limit (it spills to disk beyond it).
 DEFAULT_DUCKDB_GEHEUGEN = "768MB"
+#: Hours of a full-time week (the Rijk's working week): deeltijdfactor = contract hours / this.
+DEFAULT_VOLTIJD_UREN = 36.0
 
 
 #: Bounds of the settings that are whole numbers: (lowest, highest or None).
@@ -103,6 +105,20 @@ def _map(naam: str) -> Path | None:
     return pad
 
 
+def _uren(naam: str, standaard: float) -> float:
+    raw = _ruw(naam)
+    if not raw:
+        return standaard
+    if re.fullmatch(r"[0-9]{1,2}(?:[.,][0-9]{1,2})?", raw) is None or not (
+        12 <= float(raw.replace(",", ".")) <= 60
+    ):
+        raise ConfigFout(
+            f"Ongeldige instelling {naam}='{raw}': gebruik het aantal uren van een voltijdse "
+            f"werkweek, van 12 tot en met 60, zoals 36 of 38,5 (standaard {standaard:g})."
+        )
+    return float(raw.replace(",", "."))
+
+
 @dataclass(frozen=True)
 class Settings:
     """Deployment settings; one instance per process."""
@@ -112,6 +128,8 @@ class Settings:
     min_respondenten: int
     horizon_jaren: int
     duckdb_geheugen: str
+    #: Hours of a full-time week: an extract with hours per week gets factor hours / this.
+    voltijd_uren: float = DEFAULT_VOLTIJD_UREN
     #: Where DuckDB spills beyond its memory limit; None: next to the store (see store.py).
     duckdb_tijdelijk: Path | None = None
 
@@ -126,5 +144,6 @@ def settings() -> Settings:
         min_respondenten=_geheel("VERZUIMZICHT_MIN_RESPONDENTEN", DEFAULT_MIN_RESPONDENTEN),
         horizon_jaren=_geheel("VERZUIMZICHT_HORIZON_JAREN", DEFAULT_HORIZON_JAREN),
         duckdb_geheugen=_geheugen("VERZUIMZICHT_DUCKDB_GEHEUGEN", DEFAULT_DUCKDB_GEHEUGEN),
+        voltijd_uren=_uren("VERZUIMZICHT_VOLTIJD_UREN", DEFAULT_VOLTIJD_UREN),
         duckdb_tijdelijk=_map("VERZUIMZICHT_DUCKDB_TIJDELIJK"),
     )

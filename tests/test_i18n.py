@@ -106,7 +106,10 @@ def test_vertalen_en_meervoud():
     assert t("Verzuimpercentage", "en") == "Absence rate"
     assert t("Verzuimpercentage", "nl") == "Verzuimpercentage"
     assert t("groep te klein om te tonen (< {n})", "en", n=10) == "group too small to show (< 10)"
-    een, meer = "Hulpbronnen (gemiddelde van {n} schaal)", "Hulpbronnen (gemiddelde van {n} schalen)"
+    een, meer = (
+        "Hulpbronnen (gemiddelde van {n} schaal)",
+        "Hulpbronnen (gemiddelde van {n} schalen)",
+    )
     assert tn(een, meer, 1, "nl") == "Hulpbronnen (gemiddelde van 1 schaal)"
     assert tn(een, meer, 4, "nl") == "Hulpbronnen (gemiddelde van 4 schalen)"
     assert tn(een, meer, 4, "en") == "Job resources (mean of 4 scales)"

@@ -23,9 +23,31 @@ class Kolom:
     verplicht: bool
     type: Type
     aliassen: tuple[str, ...] = ()
+    #: a required column that may be left out when one of these columns is there instead
+    #: (hours per week instead of the part-time factor)
+    alternatief: tuple[str, ...] = ()
 
 
-#: Columns per kind. Aliases are compared after `normaliseer` (case, spaces, _ and - ignored).
+#: Employee pseudonym: the product's names and those of Visma, AFAS and SIVI exports.
+_MEDEWERKER: tuple[str, ...] = (
+    "medewerker",
+    "pseudoniem",
+    "medewerkerpseudoniem",
+    "personeelsnummer",
+    "internnummer",
+    "werknemerid",
+    "medewerkernummer",
+    "werknemernummer",
+)
+#: Incapacity written inverted (incapacity = 100 − value): recovered share, or presence as AFAS
+#: writes it.
+_OMGEKEERD: tuple[Kolom, ...] = (
+    Kolom("percentage_hersteld", False, "getal", ("herstelpercentage", "percentagehersteld")),
+    Kolom("aanwezigheidspercentage", False, "getal", ("percentageaanwezig", "aanwezigpercentage")),
+)
+
+#: Columns per layout (a kind's own name is its main layout; see INDELINGEN). Aliases are
+#: compared after `normaliseer` (case, spaces, _ and - ignored).
 KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
     "organisatie": (
         Kolom(
@@ -40,11 +62,24 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         ),
     ),
     "personeel": (
-        Kolom("medewerker_id", True, "tekst", ("medewerker", "pseudoniem", "medewerkerpseudoniem")),
+        Kolom("medewerker_id", True, "tekst", _MEDEWERKER),
         Kolom("eenheid", True, "tekst", ("eenheidcode", "organisatieeenheid", "orgeenheid")),
         Kolom("begindatum", True, "datum", ("datumindienst", "ingangsdatum", "startdatum")),
         Kolom("einddatum", False, "datum", ("datumuitdienst", "einddatumdienstverband")),
-        Kolom("deeltijdfactor", True, "getal", ("parttimefactor", "deeltijd", "dtf")),
+        Kolom(
+            "deeltijdfactor",
+            True,
+            "getal",
+            ("parttimefactor", "deeltijd", "dtf"),
+            alternatief=("uren_per_week",),
+        ),
+        # hours instead of a factor: deeltijdfactor = hours / VERZUIMZICHT_VOLTIJD_UREN
+        Kolom(
+            "uren_per_week",
+            False,
+            "getal",
+            ("arbeidsomvang", "contracturen", "contracturenperweek", "urencontract", "weekuren"),
+        ),
         Kolom("leeftijdsklasse", False, "tekst", ("leeftijdscategorie", "leeftijdsgroep")),
         Kolom("geslacht", False, "tekst", ("gender", "sekse")),
         Kolom(
@@ -52,7 +87,7 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         ),
     ),
     "verzuim": (
-        Kolom("medewerker_id", True, "tekst", ("medewerker", "pseudoniem", "medewerkerpseudoniem")),
+        Kolom("medewerker_id", True, "tekst", _MEDEWERKER),
         Kolom(
             "melding_id",
             False,
@@ -63,7 +98,13 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
             "eerste_verzuimdag",
             True,
             "datum",
-            ("begindatumverzuim", "ziekmeldingsdatum", "datumziekmelding", "eerstedagverzuim"),
+            (
+                "begindatumverzuim",
+                "ziekmeldingsdatum",
+                "datumziekmelding",
+                "eerstedagverzuim",
+                "eersteziektedag",
+            ),
         ),
         Kolom("laatste_verzuimdag", False, "datum", ("einddatumverzuim", "laatstedagverzuim")),
         Kolom(
@@ -81,8 +122,37 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
                 "aopercentage",
                 "percentageao",
                 "ongeschiktheidspercentage",
+                "percentagearbeidsongeschikt",
+                "percentagearbeidsongeschiktheid",
             ),
         ),
+        *_OMGEKEERD,
+        Kolom("verzuimsoort", False, "tekst", ("soortverzuim", "verzuimtype", "typeverzuim")),
+    ),
+    # absence as events (Visma Verzuim's import, the SIVI verzuimstandaard): one row per sick
+    # report, partial and full recovery; collapsed into spells by dashboard.ingest.gebeurtenissen
+    "verzuim_gebeurtenissen": (
+        Kolom("medewerker_id", True, "tekst", _MEDEWERKER),
+        Kolom("datum", True, "datum", ("mutatiedatum", "ingangsdatum", "gebeurtenisdatum")),
+        Kolom(
+            "gebeurtenis",
+            True,
+            "tekst",
+            ("soort", "mutatie", "soortmutatie", "mutatiesoort", "soortgebeurtenis"),
+        ),
+        Kolom(
+            "ao_percentage",
+            False,
+            "getal",
+            (
+                "percentagearbeidsongeschikt",
+                "percentagearbeidsongeschiktheid",
+                "arbeidsongeschiktheidspercentage",
+                "aopercentage",
+                "percentageao",
+            ),
+        ),
+        *_OMGEKEERD,
         Kolom("verzuimsoort", False, "tekst", ("soortverzuim", "verzuimtype", "typeverzuim")),
     ),
     "enquete": (
@@ -114,8 +184,34 @@ def normaliseer(naam: str) -> str:
     return _STRIP.sub("", text.strip().lower())
 
 
+#: The layouts a kind of extract may come in, the main one first (a kind not listed has one).
+INDELINGEN: dict[str, tuple[str, ...]] = {
+    "verzuim": ("verzuim", "verzuim_gebeurtenissen"),
+}
+
+
+def indelingen(soort: str) -> tuple[str, ...]:
+    """The layouts of a kind (its own name when it has one layout)."""
+    return INDELINGEN.get(soort, (soort,))
+
+
+def soort_van(indeling: str) -> str:
+    """The kind a layout belongs to."""
+    return next((s for s, ins in INDELINGEN.items() if indeling in ins), indeling)
+
+
+def ontbrekend(indeling: str, gevonden: set[str]) -> list[Kolom]:
+    """The required columns of a layout that are missing (and have no alternative present)."""
+    return [
+        k
+        for k in KOLOMMEN[indeling]
+        if k.verplicht and k.naam not in gevonden and not set(k.alternatief) & gevonden
+    ]
+
+
 def kolom_index(soort: str) -> dict[str, str]:
-    """Map of normalised header (canonical name or alias) to canonical column name."""
+    """Map of normalised header (canonical name or alias) to canonical column name, for one
+    layout (a kind's name is its main layout)."""
     index: dict[str, str] = {}
     for kolom in KOLOMMEN[soort]:
         index[normaliseer(kolom.naam)] = kolom.naam
@@ -127,16 +223,23 @@ def kolom_index(soort: str) -> dict[str, str]:
     return index
 
 
-def herken_soort(koppen: list[str]) -> str | None:
-    """Guess the kind of an extract from its header names (for uploads without a stated kind)."""
+def herken_indeling(koppen: list[str]) -> str | None:
+    """Guess the layout of an extract from its header names: the one with every required column
+    and the most known columns."""
     genormaliseerd = {normaliseer(k) for k in koppen}
     scores: dict[str, float] = {}
     for soort in SOORTEN:
-        verplicht = [k for k in KOLOMMEN[soort] if k.verplicht]
-        index = kolom_index(soort)
-        gevonden = {index[k] for k in genormaliseerd if k in index}
-        if all(k.naam in gevonden for k in verplicht):
-            scores[soort] = len(gevonden)
+        for indeling in indelingen(soort):
+            index = kolom_index(indeling)
+            gevonden = {index[k] for k in genormaliseerd if k in index}
+            if not ontbrekend(indeling, gevonden):
+                scores[indeling] = len(gevonden)
     if not scores:
         return None
     return max(scores, key=lambda s: scores[s])
+
+
+def herken_soort(koppen: list[str]) -> str | None:
+    """Guess the kind of an extract from its header names (for uploads without a stated kind)."""
+    indeling = herken_indeling(koppen)
+    return None if indeling is None else soort_van(indeling)

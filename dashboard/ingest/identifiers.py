@@ -341,7 +341,7 @@ def maskeer_expr(waarde: pl.Expr) -> pl.Expr:
 def controleer(tabel: RuweTabel, soort: str) -> pl.DataFrame:
     """Problems for every column that holds identifiers or medical information."""
     delen = [leeg_rapport()]
-    index = kolom_index(soort)
+    index = kolom_index(tabel.indeling or soort)
     for kolomnaam, kop in zip(
         [c for c in tabel.frame.columns if c != "__rij"], tabel.koppen, strict=True
     ):

@@ -15,7 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from dashboard import format as fmt
-from dashboard.ingest import identifiers, validate
+from dashboard.config import settings
+from dashboard.ingest import gebeurtenissen, identifiers, validate
 from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.report import leeg_rapport, probleem, samenvoegen
@@ -118,7 +119,7 @@ def importeer(
         try:
             tabel = lees(b.inhoud, b.naam, b.soort)
         except LeesFout as fout:
-            problemen.append(probleem(b.naam, str(fout)))
+            problemen.append(probleem(b.naam, str(fout), rij=fout.rij))
             continue
         id_problemen = identifiers.controleer(tabel, b.soort)
         if id_problemen.height:
@@ -136,6 +137,7 @@ def importeer(
 
     huidig = _huidige_context(bestaand)
 
+    samenvatting_vooraf: list[str] = []
     # organisatie first: it defines the units the other kinds refer to
     eenheden: set[str] | None = set(huidig.eenheden) or None
     root_van: dict[str, str] = dict(huidig.eenheden)
@@ -149,15 +151,29 @@ def importeer(
 
     if "personeel" in ruw:
         b, g, n = ruw["personeel"]
-        schoon, p = validate.valideer_personeel(b.naam, g, validate.Context(eenheden=eenheden))
+        voltijd = settings().voltijd_uren
+        schoon, p = validate.valideer_personeel(
+            b.naam, g, validate.Context(eenheden=eenheden, voltijd_uren=voltijd)
+        )
         problemen.append(_met_eigen_koppen(p, g))
         per_soort["personeel"] = _Gelezen(b, n, schoon)
+        samenvatting_vooraf += _uren_samenvatting(g, voltijd)
         medewerkers: set[str] | None = set(schoon["medewerker_id"].drop_nulls().to_list())
     else:
         medewerkers = huidig.medewerkers
 
     if "verzuim" in ruw:
         b, g, n = ruw["verzuim"]
+        if gebeurtenissen.is_gebeurtenissen(g):
+            # events (sick report, recoveries) become spells first, then the spell rules apply
+            g, p = gebeurtenissen.naar_perioden(b.naam, g)
+            problemen.append(p)
+            samenvatting_vooraf.append(
+                f"verzuim: {b.naam} bevat mutaties (ziekmelding, gedeeltelijk en volledig herstel); "
+                f"ze zijn samengevoegd tot {fmt.getal(g.frame['melding_id'].n_unique())} "
+                "verzuimmeldingen"
+            )
+        meldingen += validate.meldingen_percentage(g)
         schoon, p = validate.valideer_verzuim(
             b.naam, g, validate.Context(medewerkers=medewerkers, peildatum=peildatum)
         )
@@ -246,9 +262,25 @@ def importeer(
         for s, (b, _, ok) in ingelezen.items()
         if b.inhoud
     ]
+    samenvatting += samenvatting_vooraf
     samenvatting.append(f"Organisaties bijgewerkt: {', '.join(organisaties)}")
     samenvatting.append(f"Peildatum: {peildatum:%d-%m-%Y}")
     return Resultaat(True, leeg_rapport(), meldingen, samenvatting, peildatum, import_id)
+
+
+def _uren_samenvatting(g: validate.Gekoppeld, voltijd: float) -> list[str]:
+    """How the part-time factor was made when the file gives hours per week."""
+    if "uren_per_week" not in g.frame.columns:
+        return []
+    kop = g.koppen.get("uren_per_week", "uren_per_week")
+    if "deeltijdfactor" in g.frame.columns:
+        return [
+            f"personeel: kolom '{kop}' is niet gebruikt; de deeltijdfactor staat al in het bestand"
+        ]
+    return [
+        f"personeel: deeltijdfactor = '{kop}' / {fmt.getal(voltijd, 0 if voltijd.is_integer() else 1)} uur (een voltijdse week; "
+        "instelling VERZUIMZICHT_VOLTIJD_UREN)"
+    ]
 
 
 def _met_eigen_koppen(rapport: pl.DataFrame, g: validate.Gekoppeld) -> pl.DataFrame:

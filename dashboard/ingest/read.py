@@ -7,16 +7,23 @@ spreadsheet or text editor, so that every later problem can point at the right l
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from dashboard.ingest.columns import KOLOMMEN, kolom_index, normaliseer
+from dashboard.ingest.columns import KOLOMMEN, indelingen, kolom_index, normaliseer
 
 
 class LeesFout(Exception):
-    """The file cannot be read as an extract; the message is Dutch and names the reason."""
+    """The file cannot be read as an extract; the message is Dutch and names the reason, `rij`
+    the row (as the user sees it) where the reading stopped, when there is one."""
+
+    def __init__(self, reden: str, rij: int | None = None) -> None:
+        super().__init__(reden)
+        self.rij = rij
 
 
 @dataclass
@@ -30,6 +37,8 @@ class RuweTabel:
     meldingen: list[str] = field(default_factory=list)
     #: rows with filled cells to the right of the last named column (a separator inside a value?)
     te_lange_rijen: list[int] = field(default_factory=list)
+    #: the layout the header row matched (columns.INDELINGEN; the kind's name for its main one)
+    indeling: str = ""
 
 
 _BINARY_MAGIC = {
@@ -42,6 +51,11 @@ _BINARY_MAGIC = {
 }
 _SEPARATORS = (";", ",", "\t", "|")
 _MAX_KOPZOEK = 30
+#: The most XML an .xlsx may expand to. Excel holds at most 1,048,576 rows: a full sheet of a
+#: ten-column extract is about 400 MB of XML. Reading more would take minutes and gigabytes
+#: (a probe's 11,6 MB file expanded to 3 GB: 334 s and 6,8 GB before it was refused).
+MAX_XLSX_XML = 512 * 1024 * 1024
+_BLOK = 1024 * 1024
 
 
 def lees(inhoud: bytes, bestand: str, soort: str) -> RuweTabel:
@@ -56,47 +70,89 @@ def lees(inhoud: bytes, bestand: str, soort: str) -> RuweTabel:
     return _lees_csv(_decodeer(inhoud), bestand, soort)
 
 
+#: A character of two to four bytes in UTF-8 (Windows-1252 text almost never holds one).
+_UTF8_MEERBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _regel(tekst: str | bytes, positie: int) -> int:
+    """The line number (1 = first) of a position, as a text editor counts lines."""
+    begin = tekst[:positie]
+    voor = begin.decode("latin-1") if isinstance(begin, bytes) else begin
+    # old Mac line ends: a CR without LF also ends a line
+    return (voor.count("\n") or voor.count("\r")) + 1
+
+
 def _decodeer(inhoud: bytes) -> str:
     if inhoud.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return inhoud.decode("utf-16")
+            tekst = inhoud.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise LeesFout("het bestand is geen geldige UTF-16-tekst") from exc
+        return _zonder_nul(tekst)
     if b"\x00" in inhoud[:65536]:
         raise LeesFout("dit is geen CSV- of Excel-bestand (het bevat binaire gegevens)")
     if inhoud.startswith(b"\xef\xbb\xbf"):
         inhoud = inhoud[3:]
     try:
-        return inhoud.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return _zonder_nul(inhoud.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        # (only the position: the exception's traceback would keep the callers' frames, and
+        # with them the store's connection, alive until the next garbage collection)
+        eerste_fout = exc.start
+    if _UTF8_MEERBYTE.search(inhoud):
+        # UTF-8 characters elsewhere: reading it all as Windows-1252 would store garbled names
+        # ('FinanciÃ«n') without a word; stop at the first line that is not UTF-8
+        rij = _regel(inhoud, eerste_fout)
+        raise LeesFout(
+            f"het bestand is deels UTF-8 en deels Windows-1252: rij {rij} is geen geldige UTF-8 "
+            "(andere rijen wel); sla het bestand opnieuw op in één tekenset, bij voorkeur UTF-8",
+            rij=rij,
+        )
     try:
-        return inhoud.decode("cp1252")
+        return _zonder_nul(inhoud.decode("cp1252"))
     except UnicodeDecodeError as exc:
         raise LeesFout(
             "de tekenset van het bestand wordt niet herkend (verwacht UTF-8 of Windows-1252)"
         ) from exc
 
 
+def _zonder_nul(tekst: str) -> str:
+    """The text, refused when it holds a NUL character anywhere (it would end up in a value)."""
+    positie = tekst.find("\x00")
+    if positie < 0:
+        return tekst
+    rij = _regel(tekst, positie)
+    raise LeesFout(
+        f"rij {rij} bevat een NUL-teken (een binair teken dat in geen waarde hoort); het bestand "
+        "is beschadigd of geen tekstbestand",
+        rij=rij,
+    )
+
+
 def _kop_score(cellen: list[str | None], index: dict[str, str]) -> int:
     return len({index[n] for c in cellen if c and (n := normaliseer(c)) in index})
 
 
-def _zoek_kopregel(rijen: list[list[str | None]], soort: str) -> int:
-    """Index of the header row: the first of the best-matching rows among the first lines."""
-    index = kolom_index(soort)
-    minimum = min(2, sum(k.verplicht for k in KOLOMMEN[soort]))
-    beste, beste_score = -1, 0
-    for i, rij in enumerate(rijen[:_MAX_KOPZOEK]):
-        score = _kop_score(rij, index)
-        if score > beste_score:
-            beste, beste_score = i, score
-    if beste_score < minimum:
+def _zoek_kopregel(rijen: list[list[str | None]], soort: str) -> tuple[int, str]:
+    """Index of the header row (the first of the best-matching rows among the first lines) and
+    the layout it matches (of the kind's layouts, the one with the most known columns; on a tie
+    the first)."""
+    beste, beste_score, beste_indeling = -1, 0, soort
+    for indeling in indelingen(soort):
+        index = kolom_index(indeling)
+        minimum = min(2, sum(k.verplicht for k in KOLOMMEN[indeling]))
+        for i, rij in enumerate(rijen[:_MAX_KOPZOEK]):
+            score = _kop_score(rij, index)
+            if score >= minimum and score > beste_score:
+                beste, beste_score, beste_indeling = i, score, indeling
+    if beste < 0:
         verwacht = ", ".join(k.naam for k in KOLOMMEN[soort] if k.verplicht)
         raise LeesFout(
             f"geen kopregel gevonden met de kolommen van een {soort}-extract (verwacht: {verwacht})"
         )
-    return beste
+    return beste, beste_indeling
 
 
 def _lees_csv(tekst: str, bestand: str, soort: str) -> RuweTabel:
@@ -153,7 +209,7 @@ def _lees_csv_regel_voor_regel(tekst: str, scheiding: str) -> pl.DataFrame:
 
 def _kies_scheidingsteken(regels: list[str], soort: str) -> str:
     """The separator that splits some line into the most known header names."""
-    index = kolom_index(soort)
+    index = {k: v for indeling in indelingen(soort) for k, v in kolom_index(indeling).items()}
     beste, beste_score = ";", (-1, -1)
     for sep in _SEPARATORS:
         score = max(
@@ -168,16 +224,47 @@ def _kies_scheidingsteken(regels: list[str], soort: str) -> str:
     return beste
 
 
-def _lees_xlsx(inhoud: bytes, bestand: str, soort: str) -> RuweTabel:
+def controleer_xlsx(inhoud: bytes) -> None:
+    """Refuse a workbook before any parser sees it: not a workbook, or expanding to more than
+    MAX_XLSX_XML bytes. The sizes the zip declares are checked first (at once); then the parts
+    are inflated in blocks and counted, so that a zip that understates its sizes is stopped at
+    the limit too, with no more than a block in memory."""
     try:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
-            namen = set(z.namelist())
-    except zipfile.BadZipFile as exc:
+            delen = z.infolist()
+            namen = {d.filename for d in delen}
+            if "xl/workbook.xml" not in namen:
+                if "word/document.xml" in namen:
+                    raise LeesFout("dit is een Word-document, geen CSV- of Excel-bestand")
+                raise LeesFout("dit is een zip-bestand, geen Excel-werkmap (.xlsx)")
+            opgegeven = sum(d.file_size for d in delen)
+            if opgegeven > MAX_XLSX_XML:
+                raise _te_groot(opgegeven)
+            totaal = 0
+            for deel in delen:
+                with z.open(deel) as f:
+                    while blok := f.read(_BLOK):
+                        totaal += len(blok)
+                        if totaal > MAX_XLSX_XML:
+                            raise _te_groot(totaal)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
+        # (a zip that understates a part's size fails its checksum here)
         raise LeesFout("het bestand is beschadigd of geen Excel-bestand") from exc
-    if "xl/workbook.xml" not in namen:
-        if "word/document.xml" in namen:
-            raise LeesFout("dit is een Word-document, geen CSV- of Excel-bestand")
-        raise LeesFout("dit is een zip-bestand, geen Excel-werkmap (.xlsx)")
+    except NotImplementedError as exc:  # a compression Excel never writes
+        raise LeesFout("het bestand is beschadigd of geen Excel-bestand") from exc
+
+
+def _te_groot(n: int) -> LeesFout:
+    mb = f"{n / 1024 / 1024:,.0f}".replace(",", ".")
+    grens = f"{MAX_XLSX_XML // 1024 // 1024:,}".replace(",", ".")
+    return LeesFout(
+        f"de Excel-werkmap pakt uit tot meer dan {mb} MB (de grens is {grens} MB); dat is geen "
+        "gewoon extract. Lever het extract als CSV aan, of verdeel het over kleinere bestanden"
+    )
+
+
+def _lees_xlsx(inhoud: bytes, bestand: str, soort: str) -> RuweTabel:
+    controleer_xlsx(inhoud)
     import fastexcel
 
     try:
@@ -224,8 +311,9 @@ def _eerste_rij_xlsx(inhoud: bytes, blad_index: int) -> int:
 def _splits_kop(frame: pl.DataFrame, bestand: str, soort: str, meldingen: list[str]) -> RuweTabel:
     """Find the header row, name the columns after it and keep the data rows below."""
     celkolommen = [c for c in frame.columns if c != "__rij"]
+    _geen_nul(frame, celkolommen)
     eerste_rijen = frame.head(_MAX_KOPZOEK).select(celkolommen).rows()
-    kop_i = _zoek_kopregel([list(r) for r in eerste_rijen], soort)
+    kop_i, indeling = _zoek_kopregel([list(r) for r in eerste_rijen], soort)
     koppen_ruw = [("" if v is None else str(v).strip()) for v in eerste_rijen[kop_i]]
     # Drop columns without a header name; they are empty filler in exported sheets.
     bewaar = [(c, k) for c, k in zip(celkolommen, koppen_ruw, strict=True) if k]
@@ -257,4 +345,21 @@ def _splits_kop(frame: pl.DataFrame, bestand: str, soort: str, meldingen: list[s
         kopregel=kopregel,
         meldingen=meldingen,
         te_lange_rijen=te_lang,
+        indeling=indeling,
     )
+
+
+def _geen_nul(frame: pl.DataFrame, celkolommen: list[str]) -> None:
+    """Refuse a table with a NUL character in a cell (an Excel sheet can hold one too)."""
+    if not celkolommen:
+        return
+    met_nul = frame.filter(
+        pl.any_horizontal([pl.col(c).str.contains("\x00", literal=True) for c in celkolommen])
+    )
+    if met_nul.height:
+        rij = int(met_nul["__rij"].min())  # type: ignore[arg-type]
+        raise LeesFout(
+            f"rij {rij} bevat een NUL-teken (een binair teken dat in geen waarde hoort); het "
+            "bestand is beschadigd",
+            rij=rij,
+        )

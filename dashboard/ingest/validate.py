@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from dashboard import format as fmt
 from dashboard.ingest import identifiers, parse
-from dashboard.ingest.columns import KOLOMMEN, SCHALEN, kolom_index, normaliseer
+from dashboard.ingest.columns import SCHALEN, kolom_index, normaliseer, ontbrekend
 from dashboard.ingest.read import RuweTabel
-from dashboard.ingest.report import probleem, rij_problemen, samenvoegen
+from dashboard.ingest.report import leeg_rapport, probleem, rij_problemen, samenvoegen
 
 _OPEN = dt.date(9999, 12, 31)
 
@@ -41,6 +42,8 @@ class Context:
     eenheden: set[str] | None = None  # None: every unit is accepted (they become roots)
     medewerkers: set[str] | None = None
     peildatum: dt.date | None = None
+    #: the hours of a full-time week (VERZUIMZICHT_VOLTIJD_UREN): factor = hours per week / this
+    voltijd_uren: float = 36.0
 
 
 @dataclass
@@ -52,11 +55,14 @@ class Gekoppeld:
     meldingen: list[str] = field(default_factory=list)
     #: canonical column -> the header as written in the file (problem reports use the latter)
     koppen: dict[str, str] = field(default_factory=dict)
+    #: the layout (columns.INDELINGEN) the columns were mapped by
+    indeling: str = ""
 
 
 def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
     """Rename recognised columns to their canonical names; report missing and doubled ones."""
-    index = kolom_index(soort)
+    indeling = tabel.indeling or soort
+    index = kolom_index(indeling)
     problemen = []
     hernoem: dict[str, str] = {}
     extra: list[str] = []
@@ -79,17 +85,19 @@ def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
             continue
         gezien[canoniek] = kop
         hernoem[kolom] = canoniek
-    for k in KOLOMMEN[soort]:
-        if k.verplicht and k.naam not in gezien:
+    for k in ontbrekend(indeling, set(gezien)):
+        if k.alternatief:
+            alias = f" (of: {', '.join((*k.aliassen[:2], *k.alternatief))})"
+        else:
             alias = f" (of: {', '.join(k.aliassen[:3])})" if k.aliassen else ""
-            problemen.append(
-                probleem(
-                    tabel.bestand,
-                    f"verplichte kolom '{k.naam}'{alias} ontbreekt",
-                    kolom=k.naam,
-                    rij=tabel.kopregel,
-                )
+        problemen.append(
+            probleem(
+                tabel.bestand,
+                f"verplichte kolom '{k.naam}'{alias} ontbreekt",
+                kolom=k.naam,
+                rij=tabel.kopregel,
             )
+        )
     for rij in tabel.te_lange_rijen:
         problemen.append(
             probleem(
@@ -125,7 +133,8 @@ def koppel(tabel: RuweTabel, soort: str) -> tuple[Gekoppeld, pl.DataFrame]:
             + ", ".join(f"'{k}'" for k in extra)
         )
     koppen = {canoniek: kop for canoniek, kop in gezien.items() if kop != canoniek}
-    return Gekoppeld(frame.select(behouden), extra, meldingen, koppen), samenvoegen(problemen)
+    gekoppeld = Gekoppeld(frame.select(behouden), extra, meldingen, koppen, indeling)
+    return gekoppeld, samenvoegen(problemen)
 
 
 def _leeg(bestand: str, frame: pl.DataFrame, kolom: str, reden: str) -> pl.DataFrame:
@@ -222,26 +231,25 @@ def valideer_personeel(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Employment periods: dates, part-time factor 0 < f <= 1.5, known units, no overlaps."""
     f = g.frame
-    for k in ("einddatum", "leeftijdsklasse", "geslacht", "schaalgroep"):
+    uren = "deeltijdfactor" not in f.columns and "uren_per_week" in f.columns
+    for k in ("einddatum", "leeftijdsklasse", "geslacht", "schaalgroep", "deeltijdfactor"):
         f = _optioneel(f, k)
     f = f.with_columns(
         parse.datum_reeks(f["begindatum"]).alias("_begin"),
         parse.datum_reeks(f["einddatum"]).alias("_eind"),
-        parse.getal_reeks(f["deeltijdfactor"]).alias("_f"),
-        pl.col("geslacht").str.to_lowercase().str.replace_all(r"[\s\-]", "")
-        .replace_strict(_GESLACHT, default="?").alias("_gs"),
+        (
+            parse.getal_reeks(f["uren_per_week"]) / ctx.voltijd_uren
+            if uren
+            else parse.getal_reeks(f["deeltijdfactor"])
+        ).alias("_f"),
+        # (an empty cell stays empty: replace_strict would give it the default)
+        pl.when(pl.col("geslacht").is_not_null()).then(
+            pl.col("geslacht").str.to_lowercase().str.replace_all(r"[\s\-]", "")
+            .replace_strict(_GESLACHT, default="?")
+        ).alias("_gs"),
     )  # fmt: skip
-    delen = [
-        _leeg(bestand, f, "medewerker_id", "medewerker_id ontbreekt"),
-        _leeg(bestand, f, "eenheid", "eenheid ontbreekt"),
-        _leeg(bestand, f, "begindatum", "begindatum ontbreekt"),
+    factor = _uren_problemen(bestand, f, ctx.voltijd_uren) if uren else [
         _leeg(bestand, f, "deeltijdfactor", "deeltijdfactor ontbreekt"),
-        rij_problemen(bestand, f, parse.ongeldig("begindatum", "_begin"), "begindatum",
-                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("begindatum")),
-        rij_problemen(bestand, f, parse.ongeldig("einddatum", "_eind"), "einddatum",
-                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("einddatum")),
-        rij_problemen(bestand, f, pl.col("_eind") < pl.col("_begin"), "einddatum",
-                      "einddatum ligt voor de begindatum", pl.col("einddatum")),
         rij_problemen(bestand, f, parse.ongeldig("deeltijdfactor", "_f"), "deeltijdfactor",
                       "geen getal", pl.col("deeltijdfactor")),
         rij_problemen(
@@ -249,6 +257,18 @@ def valideer_personeel(
             "deeltijdfactor moet groter dan 0 en ten hoogste 1,5 zijn (bijvoorbeeld 0,8)",
             pl.col("deeltijdfactor"),
         ),
+    ]  # fmt: skip
+    delen = [
+        _leeg(bestand, f, "medewerker_id", "medewerker_id ontbreekt"),
+        _leeg(bestand, f, "eenheid", "eenheid ontbreekt"),
+        _leeg(bestand, f, "begindatum", "begindatum ontbreekt"),
+        *factor,
+        rij_problemen(bestand, f, parse.ongeldig("begindatum", "_begin"), "begindatum",
+                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("begindatum")),
+        rij_problemen(bestand, f, parse.ongeldig("einddatum", "_eind"), "einddatum",
+                      "geen geldige datum (verwacht dd-mm-jjjj of jjjj-mm-dd)", pl.col("einddatum")),
+        rij_problemen(bestand, f, pl.col("_eind") < pl.col("_begin"), "einddatum",
+                      "einddatum ligt voor de begindatum", pl.col("einddatum")),
         rij_problemen(bestand, f, pl.col("geslacht").is_not_null() & (pl.col("_gs") == "?"),
                       "geslacht", "onbekende waarde (gebruik m, v, x of leeg)", pl.col("geslacht")),
         # (an exact age as leeftijdsklasse is refused with the identifiers, before this)
@@ -289,21 +309,121 @@ def valideer_personeel(
     return schoon, samenvoegen(delen)
 
 
+def _uren_problemen(bestand: str, f: pl.DataFrame, voltijd: float) -> list[pl.DataFrame]:
+    """Hours per week instead of a factor: a number, more than 0, at most 1,5 × full time, and
+    not a factor written in the hours column."""
+    grens = fmt.getal(1.5 * voltijd, 0 if (1.5 * voltijd).is_integer() else 1)
+    return [
+        _leeg(bestand, f, "uren_per_week", "uren per week ontbreken"),
+        rij_problemen(bestand, f, parse.ongeldig("uren_per_week", "_f"), "uren_per_week",
+                      "geen getal", pl.col("uren_per_week")),
+        rij_problemen(
+            bestand, f, (pl.col("_f") <= 0) | (pl.col("_f") > 1.5), "uren_per_week",
+            f"uren per week moeten groter dan 0 zijn en ten hoogste {grens} (1,5 keer een "
+            f"voltijdse week van {fmt.getal(voltijd, 0 if voltijd.is_integer() else 1)} uur)",
+            pl.col("uren_per_week"),
+        ),
+        rij_problemen(
+            bestand, f, (pl.col("_f") > 0) & (pl.col("_f") * voltijd <= 1.5), "uren_per_week",
+            "dit lijkt een deeltijdfactor, geen aantal uren per week; noem de kolom dan "
+            "'deeltijdfactor'", pl.col("uren_per_week"),
+        ),
+    ]  # fmt: skip
+
+
 # -- verzuim -------------------------------------------------------------------------------------
+
+#: Columns that give the incapacity: as it is, or inverted (incapacity = 100 − value).
+_PERCENTAGE_KOLOMMEN: tuple[tuple[str, bool], ...] = (
+    ("ao_percentage", False),
+    ("percentage_hersteld", True),
+    ("aanwezigheidspercentage", True),
+)
+
+
+def percentage_kolom(f: pl.DataFrame) -> str:
+    """The column the incapacity is read from (the first present; `ao_percentage` if none)."""
+    return next((k for k, _ in _PERCENTAGE_KOLOMMEN if k in f.columns), "ao_percentage")
+
+
+def percentage(f: pl.DataFrame) -> pl.Series:
+    """The incapacity percentage of each row (null where not given or not a number)."""
+    kolom = percentage_kolom(f)
+    if kolom not in f.columns:
+        return pl.Series(None, [None] * f.height, dtype=pl.Float64)
+    waarde = parse.getal_reeks(f[kolom])
+    return 100.0 - waarde if dict(_PERCENTAGE_KOLOMMEN)[kolom] else waarde
+
+
+def percentage_problemen(bestand: str, f: pl.DataFrame, geparsed: str) -> list[pl.DataFrame]:
+    """A percentage that is no number, or (written inverted) outside 0-100."""
+    kolom = percentage_kolom(f)
+    if kolom not in f.columns:
+        return []
+    uit = [rij_problemen(bestand, f, parse.ongeldig(kolom, geparsed), kolom, "geen getal",
+                         pl.col(kolom))]  # fmt: skip
+    if kolom != "ao_percentage":
+        uit.append(
+            rij_problemen(
+                bestand, f, (pl.col(geparsed) < 0) | (pl.col(geparsed) > 100), kolom,
+                "percentage moet tussen 0 en 100 liggen", pl.col(kolom),
+            )
+        )  # fmt: skip
+    return uit
+
+
+def _percentage_buiten(bestand: str, f: pl.DataFrame) -> pl.DataFrame:
+    """An absence row's incapacity must be 1-100 (written inverted: a recovered or present share
+    of 100% leaves no absence)."""
+    kolom = percentage_kolom(f)
+    if kolom not in f.columns:
+        return leeg_rapport()
+    if kolom == "ao_percentage":
+        return rij_problemen(
+            bestand, f, (pl.col("_p") < 1) | (pl.col("_p") > 100), kolom,
+            "percentage arbeidsongeschiktheid moet tussen 1 en 100 liggen", pl.col(kolom),
+        )  # fmt: skip
+    return rij_problemen(
+        bestand, f, pl.col("_p").is_between(0, 1, closed="left"), kolom,
+        "100% hersteld of aanwezig laat geen verzuim over: het percentage arbeidsongeschiktheid "
+        "(100 min deze waarde) moet tussen 1 en 100 liggen", pl.col(kolom),
+    )  # fmt: skip
+
+
+def meldingen_percentage(g: Gekoppeld) -> list[str]:
+    """Notices: which column the incapacity was read from when it is not `ao_percentage`, and
+    which percentage columns were left unused."""
+    aanwezig = [k for k, _ in _PERCENTAGE_KOLOMMEN if k in g.frame.columns]
+    if not aanwezig:
+        return []
+    uit = []
+    naam = g.koppen.get(aanwezig[0], aanwezig[0])
+    if aanwezig[0] != "ao_percentage":
+        uit.append(
+            f"Het percentage arbeidsongeschiktheid is 100 min kolom '{naam}' "
+            "(0% hersteld of aanwezig = 100% arbeidsongeschikt)."
+        )
+    for k in aanwezig[1:]:
+        uit.append(
+            f"Kolom '{g.koppen.get(k, k)}' is niet gebruikt: het percentage staat al in '{naam}'."
+        )
+    return uit
 
 
 def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Absence rows: dates, percentage 1-100, kind, known employees, phases and spells disjoint."""
     f = g.frame
-    for k in ("melding_id", "laatste_verzuimdag", "hersteldatum", "ao_percentage", "verzuimsoort"):
+    for k in ("melding_id", "laatste_verzuimdag", "hersteldatum", "verzuimsoort"):
         f = _optioneel(f, k)
     f = f.with_columns(
         parse.datum_reeks(f["eerste_verzuimdag"]).alias("_eerste"),
         parse.datum_reeks(f["laatste_verzuimdag"]).alias("_laatste_expl"),
         parse.datum_reeks(f["hersteldatum"]).alias("_herstel"),
-        parse.getal_reeks(f["ao_percentage"]).alias("_p"),
-        pl.col("verzuimsoort").str.to_lowercase().str.replace_all(r"[\s\-_&]", "")
-        .replace_strict(_VERZUIMSOORT, default="?").alias("_soort"),
+        percentage(f).alias("_p"),
+        pl.when(pl.col("verzuimsoort").is_not_null()).then(
+            pl.col("verzuimsoort").str.to_lowercase().str.replace_all(r"[\s\-_&]", "")
+            .replace_strict(_VERZUIMSOORT, default="?")
+        ).alias("_soort"),
     )  # fmt: skip
     f = f.with_columns(
         pl.coalesce(pl.col("_laatste_expl"), pl.col("_herstel") - pl.duration(days=1)).alias(
@@ -336,12 +456,8 @@ def valideer_verzuim(bestand: str, g: Gekoppeld, ctx: Context) -> tuple[pl.DataF
             bestand, f, pl.col("_laatste_expl").is_null() & (pl.col("_herstel") <= pl.col("_eerste")),
             "hersteldatum", "hersteldatum ligt niet na de eerste verzuimdag", pl.col("hersteldatum"),
         ),
-        rij_problemen(bestand, f, parse.ongeldig("ao_percentage", "_p"), "ao_percentage",
-                      "geen getal", pl.col("ao_percentage")),
-        rij_problemen(
-            bestand, f, (pl.col("_p") < 1) | (pl.col("_p") > 100), "ao_percentage",
-            "percentage arbeidsongeschiktheid moet tussen 1 en 100 liggen", pl.col("ao_percentage"),
-        ),
+        *percentage_problemen(bestand, f, "_p"),
+        _percentage_buiten(bestand, f),
         rij_problemen(
             bestand, f, pl.col("verzuimsoort").is_not_null() & (pl.col("_soort") == "?"),
             "verzuimsoort",

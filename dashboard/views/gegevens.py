@@ -18,7 +18,7 @@ import polars as pl
 from dashboard import catalogus
 from dashboard import format as fmt
 from dashboard.i18n import N_, t
-from dashboard.ingest import parse, validate
+from dashboard.ingest import gebeurtenissen, parse, validate
 from dashboard.ingest.columns import (
     KOLOMMEN,
     SOORTEN,
@@ -28,7 +28,7 @@ from dashboard.ingest.columns import (
 )
 from dashboard.ingest.importer import Bestand
 from dashboard.ingest.importer import importeer as _importeer
-from dashboard.ingest.read import LeesFout, lees
+from dashboard.ingest.read import LeesFout, controleer_xlsx, lees
 from dashboard.ingest.report import leeg_rapport
 from dashboard.store import Store, StoreFout
 from dashboard.veilig import csv_frame
@@ -94,6 +94,7 @@ def herken(naam: str, inhoud: bytes) -> Herkenning:
 def _kopkandidaten(inhoud: bytes) -> Iterator[list[str]]:
     """Cells of the first lines of each sheet (XLSX) or of each way to split a line (CSV)."""
     if inhoud[:2] == b"PK":
+        controleer_xlsx(inhoud)  # a workbook that expands to gigabytes is never parsed
         werkmap = fastexcel.read_excel(inhoud)
         for blad in list(werkmap.sheet_names)[:10]:
             frame = werkmap.load_sheet(
@@ -157,6 +158,9 @@ def laatste_verzuimdatum(naam: str, inhoud: bytes) -> dt.date | None:
     """The latest date in an absence extract: the peildatum the import uses when none is given."""
     try:
         gekoppeld, _ = validate.koppel(lees(inhoud, naam, "verzuim"), "verzuim")
+        if gebeurtenissen.is_gebeurtenissen(gekoppeld):
+            # events: the spells they make (a recovery on d ends a spell on d - 1)
+            gekoppeld, _ = gebeurtenissen.naar_perioden(naam, gekoppeld)
         frame = gekoppeld.frame
         data: list[dt.date] = []
         # the last absence day of a row with a recovery date is the day before it
