@@ -273,7 +273,7 @@ for kolom, k in zip(kolommen, a.kaarten, strict=True):
     with kolom, st.container(border=True):
         st.metric(
             teksten.kaart_label(k, taal),
-            teksten.effect_getal(k.effect.schatting, k.metriek, taal) if k.effect else "–",
+            teksten.kaart_getal(k, taal),
             help=t(
                 "Verschil in verschillen: de verandering in de pilotgroep min de verandering in "
                 "de vergelijkingsgroep.",

@@ -299,6 +299,8 @@ def test_permutatie_zonder_vrijheidsgraden_en_het_oordeel() -> None:
     assert uit is not None and uit.methode == "permutatie"
     assert uit.p is not None and uit.p >= 1 / 6
     assert uit.oordeel == "onzeker"
+    # two units: nothing left to compare after the covariates
+    assert pilot.schat(e[1:3]) is None
     assert pilot.oordeel(-0.5, -0.1) == "daling"
     assert pilot.oordeel(0.1, 0.5) == "stijging"
     assert pilot.oordeel(-0.1, None) == "onzeker"

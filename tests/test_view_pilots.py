@@ -181,7 +181,31 @@ def test_verschil_in_verschillen_van_de_demopilot(analyse):
     assert v.effect is not None and v.effect.laag < 0 < v.effect.hoog
     assert v.phi > 10
     assert "kan ook toeval zijn" in v.tekst
-    assert "geen duidelijk verschil" in analyse.kop
+    # issue 10: the headline is no longer the difference in differences (the "voor" window is the
+    # selection year, so it holds regression to the mean) but the RTM-adjusted effect across the
+    # units of the pilot's level, with its interval
+    assert (
+        "meldingsfrequentie 0,43 per jaar lager dan zonder pilot te verwachten was" in analyse.kop
+    )
+    assert "verzuimpercentage: geen duidelijk effect" in analyse.kop
+
+
+def test_rtm_gecorrigeerd_effect_zoals_de_audit(analyse):
+    # the audit (Barnett's ANCOVA across the MLV afdelingen on the selection-year level):
+    # −0,43 per year (−0,73 to −0,14); here on the log scale, weighted by bezetting, turned back
+    # into reports per year at the pilot group's level after: −0,43 (−0,72 to −0,19)
+    k = _kaart(analyse, "meldingsfrequentie")
+    assert k.rtm is not None and k.rtm.methode == "ancova"
+    assert k.rtm.pilot_eenheden == 3 and k.rtm.eenheden == 27
+    assert k.rtm_absoluut is not None
+    effect, laag, hoog = k.rtm_absoluut
+    assert effect == pytest.approx(-0.43, abs=0.02)
+    assert laag == pytest.approx(-0.73, abs=0.03) and hoog == pytest.approx(-0.17, abs=0.04)
+    assert k.oordeel == "daling"
+    # the pre-trends are not parallel (the audit: placebo DiD +0,46 per year): the check says so
+    assert k.pre_trend is not None and k.pre_trend.p is not None and k.pre_trend.p < 0.05
+    assert "Let op: al vóór de pilot" in k.tekst
+    assert _kaart(analyse, "verzuimpercentage").oordeel == "onzeker"
 
 
 def test_regressie_naar_het_gemiddelde_met_de_cijfers_van_de_statisticus(demo_store, ctx, focus):
@@ -204,7 +228,10 @@ def test_regressie_naar_het_gemiddelde_met_de_cijfers_van_de_statisticus(demo_st
     )
     assert "ongeveer 0,26 per jaar" in k.regressie_tekst
     assert "ongeveer 0,49 per jaar aan de pilot zelf" in k.regressie_tekst
-    assert "regressie naar het gemiddelde" in a.kop
+    # issue 10: the headline is the effect with regression to the mean taken out (ANCOVA across
+    # units), so it no longer adds "deels door regressie naar het gemiddelde" to a raw DiD
+    assert k.oordeel == "daling"
+    assert "lager dan zonder pilot te verwachten was" in a.kop
 
 
 def test_geen_regressiewaarschuwing_zonder_selectie_op_hoog_verzuim(demo_store, ctx, focus):
@@ -302,8 +329,12 @@ def test_reeksfiguur_met_gearceerde_pilot_en_gemiddelden(analyse, ctx):
     assert any(tr["y"] == [pytest.approx(k.pilot_voor)] * 2 for tr in segmenten)
     assert any(a["text"] == "<b>2,01</b>" for a in spec["layout"]["annotations"])
     assert "Meldingsfrequentie in de pilotgroep daalde" in spec["layout"]["title"]["text"]
-    assert "Focus op Inzetbaarheid" in spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
-    assert "voor: feb 2022 – jan 2023" in spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert "Focus op Inzetbaarheid" in spec["layout"]["title"]["subtitle"]["text"].replace(
+        "<br>", " "
+    )
+    assert "voor: feb 2022 – jan 2023" in spec["layout"]["title"]["subtitle"]["text"].replace(
+        "<br>", " "
+    )
 
 
 def test_effectfiguur_en_tabel(analyse, ctx):

@@ -187,7 +187,10 @@ def permutatie(
     a = gewogen @ y / np.where(bruikbaar, noemer, 1.0)
     b = gewogen @ d / np.where(bruikbaar, noemer, 1.0)
     a, b = a[bruikbaar], b[bruikbaar]
-    waargenomen = float((w * d) @ maker @ y / ((w * d) @ maker @ d))
+    noemer_pilot = float((w * d) @ maker @ d)
+    if not a.size or noemer_pilot <= 1e-12:
+        return None  # the covariates leave nothing to compare (as many units as parameters)
+    waargenomen = float((w * d) @ maker @ y / noemer_pilot)
 
     def p_bij(delta0: float) -> float:
         t = np.abs(a - delta0 * b)

@@ -23,6 +23,7 @@ from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.pilots import VENSTER, Pilot
+from dashboard.statistiek import pilot as sp
 from dashboard.store import Store
 from dashboard.views import Context
 from dashboard.views.pilots import teksten
@@ -304,9 +305,9 @@ def _effecten(
     tel = tellingen(perioden)
     waarden = {
         (r["periode"], r["eenheid"]): r
-        for r in perioden.select("periode", "eenheid", "onderdrukt", *METRIEKEN).iter_rows(
-            named=True
-        )
+        for r in perioden.select(
+            "periode", "eenheid", "onderdrukt", "bezetting", *METRIEKEN
+        ).iter_rows(named=True)
     }
 
     def waarde(periode: Periode | None, eenheid: str, m: str) -> float | None:
@@ -355,14 +356,51 @@ def _effecten(
         # the numbers look like a selection on a high value (inferred by the statistics)
         lijkt_hoog = regressie is not None and regressie.geselecteerd_op_hoog
         tonen = pilot.geselecteerd_op_hoog_verzuim and lijkt_hoog
+        rtm = pre = None
+        if voor and na:
+            rtm = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, voor, na, m))
+        if eerder and voor:
+            pre = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, eerder, voor, m))
+        pn = waarde(na, PILOT, m)
         kaart = Effectkaart(
-            m, pv, waarde(na, PILOT, m), waarde(voor, VERGELIJKING, m), waarde(na, VERGELIJKING, m),
+            m, pv, pn, waarde(voor, VERGELIJKING, m), waarde(na, VERGELIJKING, m),
             effect, phi, regressie, tonen, ov, "", "",
+            rtm=rtm, rtm_absoluut=rtm.absoluut(pn) if rtm and pn is not None else None,
+            pre_trend=pre,
         )  # fmt: skip
         kaart = dataclasses.replace(
             kaart,
-            tekst=teksten.effect_tekst(kaart, taal),
+            tekst=" ".join(
+                x
+                for x in (teksten.effect_tekst(kaart, taal), teksten.pre_trend_tekst(kaart, taal))
+                if x
+            ),
             regressie_tekst=teksten.regressie_tekst(kaart, pilot, lijkt_hoog, taal),
         )
         kaarten.append(kaart)
     return kaarten, rho_per
+
+
+def _niveaus(
+    waarden: dict[tuple[str, str], dict[str, object]],
+    niveau_groepen: list[metrics.Groep],
+    pilot_set: set[str],
+    voor: Periode,
+    na: Periode,
+    m: str,
+) -> list[sp.Eenheidsniveaus]:
+    """The units at the pilot's level with their level before and after (hidden units left
+    out): a unit holding a pilot unit is a pilot unit; its weight its bezetting before."""
+    uit = []
+    for g in niveau_groepen:
+        rv, rn = waarden.get((voor.label, g.label)), waarden.get((na.label, g.label))
+        if rv is None or rn is None or rv["onderdrukt"] or rn["onderdrukt"]:
+            continue
+        a, b, w = rn[m], rv[m], rv["bezetting"]
+        if not isinstance(a, int | float) or not isinstance(b, int | float):
+            continue
+        if not isinstance(w, int | float):
+            continue
+        pilot = bool(set(g.eenheden) & pilot_set)
+        uit.append(sp.Eenheidsniveaus(g.label, pilot, float(a), (float(b),), float(w)))
+    return uit

@@ -9,6 +9,7 @@ import polars as pl
 from dashboard import statistics as stat
 from dashboard.periods import Periode
 from dashboard.pilots import Pilot
+from dashboard.statistiek import pilot as sp
 
 #: The metrics a pilot is judged on, in the order the page discusses them: reports first (what
 #: prevention pilots aim at). The catalogue marks them with the choice 'pilot' (a test checks it);
@@ -36,6 +37,19 @@ class Effectkaart:
     referentie_voor: float | None
     tekst: str
     regressie_tekst: str
+    #: the headline (issue 10): the effect judged across units where treatment was assigned,
+    #: covariance analysis on the level before (regression to the mean taken out), with its
+    #: interval; the same in the metric's units for the pilot group's level after
+    rtm: sp.Pilotschatting | None = None
+    rtm_absoluut: tuple[float, float | None, float | None] | None = None
+    #: the pre-trend check: the same analysis one year earlier (before → selection year), where
+    #: no effect can be; its p-value small means the groups were not comparable before
+    pre_trend: sp.Pilotschatting | None = None
+
+    @property
+    def oordeel(self) -> sp.Oordeel:
+        """'daling', 'stijging' or 'onzeker', as the RTM-adjusted interval allows."""
+        return self.rtm.oordeel if self.rtm is not None else "onzeker"
 
     @property
     def naief(self) -> float | None:

@@ -331,13 +331,66 @@ def kop(
     return f"{pilot.naam}: {bevinding(kaarten, taal)}"
 
 
+def rtm_tekst(k: Effectkaart, taal: str = "nl") -> str | None:
+    """The headline of one metric: the effect across units with the level before taken into
+    account (regression to the mean), its 95% interval, and the verdict that interval allows.
+    None without that analysis (no windows, or too few units)."""
+    if k.rtm is None or k.rtm_absoluut is None:
+        return None
+    m, lab = k.metriek, label(k.metriek, taal).lower()
+    effect, laag, hoog = k.rtm_absoluut
+    if laag is None or hoog is None:
+        interval = t("95%-interval onbegrensd: te weinig eenheden", taal)
+    else:
+        interval = t(
+            "95%-interval {laag} tot {hoog}",
+            taal,
+            laag=fmt.verschil(laag, _decimalen(m), "", taal),
+            hoog=fmt.verschil(hoog, _decimalen(m), "", taal),
+        )
+    getal = f"{_getal(abs(effect), m, taal)} {eenheid(m, taal)}"
+    if k.oordeel == "daling":
+        zin = N_("{label} {getal} lager dan zonder pilot te verwachten was ({interval})")
+    elif k.oordeel == "stijging":
+        zin = N_("{label} {getal} hoger dan zonder pilot te verwachten was ({interval})")
+    else:
+        zin = N_("{label}: geen duidelijk effect ({interval})")
+    return t(zin, taal, label=lab, getal=getal, interval=interval)
+
+
+def pre_trend_tekst(k: Effectkaart, taal: str = "nl") -> str:
+    """The pre-trend check in one sentence ('' without it)."""
+    p = k.pre_trend.p if k.pre_trend is not None else None
+    if p is None:
+        return ""
+    if p < 0.05:
+        return t(
+            "Let op: al vóór de pilot veranderden de pilot-eenheden anders dan de andere eenheden "
+            "(toets over het jaar ervoor: p = {p}); ook de gecorrigeerde schatting kan daardoor "
+            "scheef zijn.",
+            taal,
+            p=fmt.getal(p, 3, taal),
+        )
+    return t(
+        "Vóór de pilot veranderden de pilot-eenheden niet duidelijk anders dan de andere eenheden "
+        "(toets over het jaar ervoor: p = {p}).",
+        taal,
+        p=fmt.getal(p, 2, taal),
+    )
+
+
 def bevinding(kaarten: Sequence[Effectkaart], taal: str = "nl") -> str:
-    """'meldingsfrequentie 0,75 per jaar meer gedaald dan in de vergelijkingsgroep; ...'."""
+    """'meldingsfrequentie 0,43 per jaar lager dan zonder pilot te verwachten was (95%-interval
+    −0,72 tot −0,19); ...': the RTM-adjusted effect across units, else the difference in
+    differences."""
     delen = []
     for k in kaarten:
         e, m = k.effect, k.metriek
         lab = label(m, taal).lower()
-        if e is None:
+        kop = rtm_tekst(k, taal)
+        if kop is not None:
+            delen.append(kop)
+        elif e is None:
             delen.append(f"{lab}: " + t("geen schatting", taal))
         elif e.hoog < 0 or e.laag > 0:
             omlaag, meer = _richting(k)
@@ -377,8 +430,27 @@ def kaart_label(k: Effectkaart, taal: str = "nl") -> str:
     return f"{label(k.metriek, taal)}: " + t("effect van de pilot", taal)
 
 
+def kaart_getal(k: Effectkaart, taal: str = "nl") -> str:
+    """The effect card's number: the RTM-adjusted effect across units ('−0,43 per jaar'), else
+    the difference in differences, else '–'."""
+    if k.rtm_absoluut is not None:
+        return effect_getal(k.rtm_absoluut[0], k.metriek, taal)
+    return effect_getal(k.effect.schatting, k.metriek, taal) if k.effect else "–"
+
+
 def kaart_interval(k: Effectkaart, taal: str = "nl") -> str:
-    """'95%-interval −0,92 tot −0,57 per jaar · relatief −37%'; empty without an effect."""
+    """'95%-interval −0,72 tot −0,19 per jaar · relatief −25%' of the RTM-adjusted effect (else
+    of the difference in differences); empty without an effect."""
+    if k.rtm is not None and k.rtm_absoluut is not None:
+        _, laag, hoog = k.rtm_absoluut
+        if laag is None or hoog is None:
+            return t("95%-interval onbegrensd: te weinig eenheden", taal)
+        interval, relatief = t("95%-interval", taal), t("relatief", taal)
+        dec = _decimalen(k.metriek)
+        tekst = (
+            f"{interval} {fmt.verschil(laag, dec, '', taal)} – {fmt.verschil(hoog, dec, '', taal)}"
+        )
+        return tekst + f" · {relatief} {fmt.verschil(k.rtm.relatief, 0, '%', taal)}"
     if k.effect is None:
         return ""
     interval, relatief = t("95%-interval", taal), t("relatief", taal)
@@ -435,6 +507,17 @@ def uitleg(a: PilotAnalyse, taal: str = "nl") -> str:
             taal,
             rho_mf=rho["meldingsfrequentie"],
             rho_vp=rho["verzuimpercentage"],
+        ),
+        t(
+            "**Het oordeel (kop).** De pilot is aan eenheden gegeven, dus de eenheden zijn de maat: "
+            "alle eenheden op het niveau van de pilot, met hun niveau na de pilot vergeleken na "
+            "correctie voor hun niveau in het jaar ervoor (covariantieanalyse op de logaritme, "
+            "gewogen naar bezetting; Barnett e.a., 2005). Zo telt wat een eenheid na een hoog jaar "
+            "vanzelf terugzakt (regressie naar het gemiddelde) niet als effect. Het oordeel volgt "
+            "het 95%-interval: alleen als het helemaal onder (of boven) nul ligt, heet het een "
+            "daling (of stijging). Dezelfde analyse over het jaar vóór de voorperiode toetst of de "
+            "groepen vooraf vergelijkbaar waren.",
+            taal,
         ),
         t(
             "**Privacy.** Groepen en eenheden met minder medewerkers dan het minimum worden niet "
