@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m dashboard import|metrics|herstel|demo|export`.
+"""Command-line interface: `python -m dashboard import|metrics|herstel|demo|export|vergelijking|spc|pilot`.
 
 Exit codes: 0 done, 1 refused or failed (with a Dutch report), 2 usage error. Never a traceback.
 """
@@ -113,6 +113,7 @@ def _parser() -> _Parser:
     exp.add_argument("--pptx", required=True, metavar="BESTAND")
     exp.add_argument("--xlsx", metavar="BESTAND")
     exp.add_argument("--min-groep", type=int, default=None)
+    _statistiek_parsers(sub)
     return p
 
 
@@ -126,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "herstel": _herstel,
             "demo": _demo,
             "export": _export,
+            **_STATISTIEK_OPDRACHTEN,
         }[args.opdracht]
         return handler(args)
     except (Gebruiksfout, ConfigFout) as fout:
@@ -392,3 +394,194 @@ def frame_als_csv(frame: pl.DataFrame) -> str:
         c = _cli_rij(r)
         regels.append(",".join(_csv_waarde(c[k]) for k in metrics.CLI_KOLOMMEN))
     return "\n".join(regels) + "\n"
+
+
+# -- statistics: vergelijking, spc, pilot (issue 10) ---------------------------------------------
+
+_METRIEKEN_STAT = ("verzuimpercentage", "meldingsfrequentie")
+VERGELIJKING_KOLOMMEN = (
+    "eenheid", "waarde", "ondergrens", "bovengrens", "funnel_95", "funnel_998", "onderdrukt",
+)  # fmt: skip
+SPC_KOLOMMEN = (
+    "maand",
+    "waarde",
+    "verwacht",
+    "centrale_lijn",
+    "ondergrens",
+    "bovengrens",
+    "signaal",
+)
+PILOT_KOLOMMEN = (
+    "metriek", "effect", "ondergrens", "bovengrens", "methode", "pre_trend_p", "oordeel",
+)  # fmt: skip
+
+
+def _statistiek_parsers(sub: Any) -> None:
+    """The parser blocks of `vergelijking`, `spc` and `pilot`."""
+    for naam, hulp in (
+        ("vergelijking", "de onderliggende eenheden vergeleken: interval en funnelpositie"),
+        ("spc", "regelkaart per maand, seizoensgecorrigeerd, met signalen"),
+    ):
+        s = sub.add_parser(naam, help=hulp)
+        s.add_argument("--db", required=True)
+        s.add_argument("--eenheid", required=True)
+        s.add_argument("--van", required=True, help="eerste maand (JJJJ-MM)")
+        s.add_argument("--tot", required=True, help="laatste maand (JJJJ-MM)")
+        s.add_argument("--metriek", default="verzuimpercentage", choices=list(_METRIEKEN_STAT))
+        s.add_argument("--formaat", default="csv", choices=["csv", "json"])
+        s.add_argument("--min-groep", type=int, default=None)
+    pil = sub.add_parser("pilot", help="het effect van een pilot met interval en oordeel")
+    pil.add_argument("--db", required=True)
+    pil.add_argument("--naam", required=True)
+    pil.add_argument("--metriek", choices=list(_METRIEKEN_STAT), help="standaard: beide")
+    pil.add_argument("--formaat", default="csv", choices=["csv", "json"])
+    pil.add_argument("--min-groep", type=int, default=None)
+
+
+def _context(store: Any, eenheid: str, maand: Maand, min_groep: int | None) -> Any:
+    """A view context for one unit (the organisation's, Dutch), or a usage error."""
+    from dashboard.hierarchy import laad_boom
+    from dashboard.selectie import Selectie
+    from dashboard.views import Context
+
+    boom = laad_boom(store)
+    if eenheid not in boom.eenheden:
+        raise Gebruiksfout(f"onbekende eenheid '{eenheid}'")
+    grens = settings().min_groep if min_groep is None else min_groep
+    if grens < 0:
+        raise Gebruiksfout("--min-groep moet 0 of groter zijn")
+    org = boom.eenheden[eenheid].organisatie
+    return Context(boom, Selectie(org, eenheid, maand), grens)
+
+
+def _schrijf(rijen: list[dict[str, Any]], kolommen: Sequence[str], formaat: str) -> None:
+    if formaat == "json":
+        print(json.dumps(rijen, ensure_ascii=False, indent=1))
+        return
+    sys.stdout.write(",".join(kolommen) + "\n")
+    for r in rijen:
+        sys.stdout.write(",".join(_csv_waarde(r[k]) for k in kolommen) + "\n")
+
+
+def _getal(x: Any) -> float | None:
+    return float(x) if isinstance(x, int | float) and math.isfinite(x) else None
+
+
+def _open_db(db_tekst: str) -> Any:
+    db = Path(db_tekst)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    return _lees_store(db)
+
+
+def _vergelijking(args: argparse.Namespace) -> int:
+    from dashboard import metrics
+    from dashboard.periods import Periode
+    from dashboard.views import afdelingen
+
+    van, tot = _maand(args.van), _maand(args.tot)
+    if tot < van:
+        raise Gebruiksfout("--tot ligt voor --van")
+    store = _open_db(args.db)
+    try:
+        ctx = _context(store, args.eenheid, tot, args.min_groep)
+        try:
+            v = afdelingen.vergelijking(
+                store, ctx, eenheid=args.eenheid, periode=Periode("basis", van, tot),
+                metriek=args.metriek,
+            )  # fmt: skip
+        except metrics.SelectieFout as fout:
+            raise Gebruiksfout(str(fout)) from fout
+    finally:
+        store.close()
+    rijen = []
+    for r in v.eenheden.sort("eenheid").iter_rows(named=True):
+        weg = bool(r["onderdrukt"]) or r["klasse_95"] is None
+        rijen.append(
+            {
+                "eenheid": r["eenheid"],
+                "waarde": None if weg else _getal(r[args.metriek]),
+                "ondergrens": None if weg else _getal(r["laag"]),
+                "bovengrens": None if weg else _getal(r["hoog"]),
+                "funnel_95": None if weg else r["klasse_95"],
+                "funnel_998": None if weg else r["klasse_998"],
+                "onderdrukt": "ja" if weg else "nee",
+            }
+        )
+    _schrijf(rijen, VERGELIJKING_KOLOMMEN, args.formaat)
+    return EXIT_OK
+
+
+def _spc(args: argparse.Namespace) -> int:
+    from dashboard import metrics
+    from dashboard.views import afdelingen
+
+    van, tot = _maand(args.van), _maand(args.tot)
+    if tot < van:
+        raise Gebruiksfout("--tot ligt voor --van")
+    store = _open_db(args.db)
+    try:
+        ctx = _context(store, args.eenheid, tot, args.min_groep)
+        try:
+            r = afdelingen.regelkaart_van(
+                store, ctx, eenheid=args.eenheid, van=van, tot=tot, metriek=args.metriek
+            )
+        except metrics.SelectieFout as fout:
+            raise Gebruiksfout(str(fout)) from fout
+    finally:
+        store.close()
+    rijen = [
+        {
+            "maand": str(Maand.of(p["van"])),
+            "waarde": None if p["onderdrukt"] else _getal(p[args.metriek]),
+            "verwacht": _getal(p["verwacht"]),
+            "centrale_lijn": _getal(p["centrum"]),
+            "ondergrens": _getal(p["ondergrens"]),
+            "bovengrens": _getal(p["bovengrens"]),
+            "signaal": p["signaal"] or None,
+        }
+        for p in r.reeks.iter_rows(named=True)
+    ]
+    _schrijf(rijen, SPC_KOLOMMEN, args.formaat)
+    return EXIT_OK
+
+
+def _pilot(args: argparse.Namespace) -> int:
+    from dashboard import metrics, pilots
+    from dashboard.views import pilots as pilotview
+
+    store = _open_db(args.db)
+    try:
+        gevonden = [p for p in pilots.lijst(store) if p.naam == args.naam]
+        if not gevonden:
+            raise Gebruiksfout(f"geen pilot met de naam '{args.naam}'")
+        pilot = gevonden[0]
+        eenheid = next((c for c in pilot.pilot_eenheden), "")
+        ctx = _context(store, eenheid, Maand.of(pilot.eind), args.min_groep)
+        try:
+            a = pilotview.bouw(store, ctx, pilot=pilot)
+        except metrics.SelectieFout as fout:
+            raise Gebruiksfout(str(fout)) from fout
+    finally:
+        store.close()
+    rijen = []
+    for k in a.kaarten:
+        if args.metriek and k.metriek != args.metriek:
+            continue
+        effect, laag, hoog = k.rtm_absoluut if k.rtm_absoluut else (None, None, None)
+        rijen.append(
+            {
+                "metriek": k.metriek,
+                "effect": _getal(effect),
+                "ondergrens": _getal(laag),
+                "bovengrens": _getal(hoog),
+                "methode": k.rtm.methode if k.rtm else None,
+                "pre_trend_p": _getal(k.pre_trend.p) if k.pre_trend else None,
+                "oordeel": k.oordeel,
+            }
+        )
+    _schrijf(rijen, PILOT_KOLOMMEN, args.formaat)
+    return EXIT_OK
+
+
+_STATISTIEK_OPDRACHTEN = {"vergelijking": _vergelijking, "spc": _spc, "pilot": _pilot}

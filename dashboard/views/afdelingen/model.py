@@ -397,20 +397,63 @@ def regelkaart(store: Store, ctx: Context, *, eenheid: str) -> Regelkaart:
     from the whole calendar years before the last 12 months (at most four, at least two), the
     centre line and σ (mean moving range) from the first 24 months, the Making Data Count rules.
     """
+    sel = ctx.selectie
+    begin = _begin(store, sel.maand.plus(1 - SPC_MAANDEN))
+    return regelkaart_van(store, ctx, eenheid=eenheid, van=begin, tot=sel.maand)
+
+
+def regelkaart_van(
+    store: Store,
+    ctx: Context,
+    *,
+    eenheid: str,
+    van: Maand,
+    tot: Maand,
+    metriek: str = "verzuimpercentage",
+) -> Regelkaart:
+    """The control chart of one unit over `van`..`tot` (`regelkaart`; the CLI's `spc`)."""
     boom, sel = ctx.boom, ctx.selectie
     (groep,) = metrics.groepen(boom, [eenheid], ctx.toegang)
-    begin = _begin(store, sel.maand.plus(1 - SPC_MAANDEN))
-    eerder = _begin(store, Maand(sel.maand.plus(-11).jaar - statistiek.spc.MAX_JAREN, 1))
-    ps = metrics.periodes(boom, [groep], min(eerder, begin), sel.maand, "maand")
+    eerder = _begin(store, Maand(tot.plus(-11).jaar - statistiek.spc.MAX_JAREN, 1))
+    ps = metrics.periodes(boom, [groep], min(eerder, van), tot, "maand")
     alles = metrics.kerncijfers(
         store, boom, ps, [groep], filter=sel.filter, min_groep=ctx.min_groep
     )
-    mt = catalogus.metriek("verzuimpercentage")
-    seizoen = statistiek.spc.seizoen_van(alles, mt, sel.maand.plus(-11).eerste_dag)
-    frame = alles.filter(pl.col("van") >= begin.eerste_dag)
+    mt = catalogus.metriek(metriek)
+    seizoen = statistiek.spc.seizoen_van(alles, mt, tot.plus(-11).eerste_dag)
+    frame = alles.filter(pl.col("van") >= van.eerste_dag)
     basis = min(SPC_BASIS, frame.height)
     reeks = statistiek.spc.regelkaart(frame, mt, seizoen, basis=basis)
     return Regelkaart(eenheid, boom.naam(eenheid), reeks, basis, seizoen.jaren if seizoen else ())
+
+
+def vergelijking(
+    store: Store, ctx: Context, *, eenheid: str, periode: Periode, metriek: str
+) -> statistiek.Vergelijking:
+    """The child units of `eenheid` compared on one rate over one period, as the Afdelingen
+    funnel compares them (the CLI's `vergelijking`): `eenheden` has `eenheid`, the metric,
+    `onderdrukt`, `laag`, `hoog`, `klasse_95`, `klasse_998`."""
+    boom = ctx.boom
+    kinderen = set(boom.kinderen.get(eenheid, []))
+    delen = [g for g in metrics.onderdelen(boom, eenheid, ctx.toegang) if g.label in kinderen]
+    mt = catalogus.metriek(metriek)
+    if mt.familie is None or not delen:
+        raise metrics.SelectieFout(f"geen vergelijking van '{metriek}' onder '{eenheid}'")
+    frame = metrics.kerncijfers(
+        store, boom, [periode], delen, filter=ctx.selectie.filter, min_groep=ctx.min_groep,
+        met_nulverzuim=False,
+    )  # fmt: skip
+    sommen = metrics.persoonsommen(
+        store, boom, [periode], delen, [metriek], filter=ctx.selectie.filter,
+        min_groep=ctx.min_groep,
+    )  # fmt: skip
+    tussen = _tussen_elders(store, ctx, periode, delen, sommen)
+    invoer = frame.join(
+        sommen[metriek].select("eenheid", *statistiek.SOMMEN), on="eenheid", how="left"
+    )
+    return statistiek.vergelijk(
+        invoer, mt.familie, schaal=_schaal(metriek), tussen=tussen.get(metriek)
+    )
 
 
 def volgorde(frame: pl.DataFrame, metriek: str) -> pl.DataFrame:
