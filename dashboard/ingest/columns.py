@@ -46,6 +46,22 @@ _OMGEKEERD: tuple[Kolom, ...] = (
     Kolom("aanwezigheidspercentage", False, "getal", ("percentageaanwezig", "aanwezigpercentage")),
 )
 
+#: The figures of the aggregated monthly layouts (dashboard.ingest.geaggregeerd), with aliases.
+GEAGGREGEERDE_CIJFERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("verzuimdagen", ("ziektedagen", "aantalverzuimdagen")),
+    ("beschikbare_dagen", ("beschikbaredagen", "ftedagen")),
+    ("verzuimpercentage", ("zv%", "ziekteverzuimpercentage", "verzuim%")),
+    ("verzuimpercentage_kort", ("zv%17", "verzuimpercentage17")),
+    ("verzuimpercentage_middellang", ("zv%842", "verzuimpercentage842")),
+    ("verzuimpercentage_lang", ("zv%43365", "verzuimpercentage43365")),
+    ("verzuimpercentage_extra_lang", ("zv%>1jaar", "verzuimpercentage>1jaar")),
+    ("meldingen", ("ziekmeldingen", "aantalziekmeldingen", "aantalmeldingen")),
+    ("beeindigde_meldingen", ("herstelmeldingen", "aantalbeeindigdemeldingen")),
+    ("verzuimdagen_beeindigde", ("duurbeeindigdemeldingen",)),
+    ("gemiddeld_aantal_medewerkers", ("aantalmedewerkers", "bezetting", "headcount")),
+    ("gemiddeld_fte", ("fte", "aantalfte")),
+)  # fmt: skip
+
 #: Columns per layout (a kind's own name is its main layout; see INDELINGEN). Aliases are
 #: compared after `normaliseer` (case, spaces, _ and - ignored).
 KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
@@ -160,6 +176,39 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         Kolom("eenheid", True, "tekst", ("eenheidcode", "organisatieeenheid", "afdeling")),
         Kolom("respondenten", False, "geheel", ("aantalrespondenten", "n", "aantal")),
     ),
+    # aggregated monthly figures (dashboard.ingest.geaggregeerd): the plain wide layout, one row
+    # per unit and month (JJJJ-MM), with any of the figures above
+    "geaggregeerd": (
+        Kolom("eenheid", True, "tekst", ("eenheidcode", "orgafk", "organisatieeenheid")),
+        Kolom("maand", True, "tekst", ("periode", "jaarmaand", "verslagmaand")),
+        *(Kolom(naam, False, "getal", aliassen) for naam, aliassen in GEAGGREGEERDE_CIJFERS),
+    ),
+    # P-Direkt's monthly file: one row per unit, month and subject (`onderwerp`: zv%, zv% 1-7,
+    # zv% 8-42, zv% 43-365, zv%> 1 jaar), `;`-separated with decimal commas
+    "geaggregeerd_maand": (
+        Kolom("organisatie", False, "tekst", ("organisatienaam",)),
+        Kolom("org_afk", True, "tekst", ("organisatieafkorting", "afkorting")),
+        Kolom("soort", False, "tekst"),
+        Kolom("onderwerp", True, "tekst"),
+        Kolom("jaar", True, "geheel"),
+        Kolom("maand", False, "tekst"),
+        Kolom("maand_nr", True, "geheel", ("maandnummer",), alternatief=("maand",)),
+        Kolom("aantal", True, "getal", ("waarde",)),
+    ),
+    # P-Direkt's daily file: `Aantal zieken` (people sick that day) and `Aantal ziekmeldingen`
+    # (new reports that day) per unit and day
+    "geaggregeerd_dag": (
+        Kolom("organisatie", False, "tekst", ("organisatienaam",)),
+        Kolom("org_afk", True, "tekst", ("organisatieafkorting", "afkorting")),
+        Kolom("soort", False, "tekst"),
+        Kolom("onderwerp", True, "tekst"),
+        Kolom("datum", True, "datum"),
+        Kolom("jaar_mndnr", False, "geheel"),
+        Kolom("maand_nr", False, "geheel"),
+        Kolom("jaar_wknr", False, "geheel"),
+        Kolom("week_nr", False, "geheel"),
+        Kolom("aantal", True, "getal", ("waarde",)),
+    ),
     # not an extract: the pilot definitions of data/demo/pilots.csv (see dashboard/pilots.py)
     "pilots": (
         Kolom("naam", True, "tekst", ("pilot", "pilotnaam")),
@@ -187,6 +236,8 @@ def normaliseer(naam: str) -> str:
 #: The layouts a kind of extract may come in, the main one first (a kind not listed has one).
 INDELINGEN: dict[str, tuple[str, ...]] = {
     "verzuim": ("verzuim", "verzuim_gebeurtenissen"),
+    # (not yet a kind in SOORTEN: read by dashboard.ingest.geaggregeerd, not yet stored)
+    "geaggregeerd": ("geaggregeerd", "geaggregeerd_maand", "geaggregeerd_dag"),
 }
 
 
