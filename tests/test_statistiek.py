@@ -330,3 +330,14 @@ def test_pearson_en_sterkte() -> None:
     assert samenhang.sterkte(-0.8, -0.55) == "sterk"
     assert samenhang.sterkte(-0.1, 0.6) == "onzeker"
     assert samenhang.pearson([1, 2], [3, 4]).r is None
+
+
+def test_enquete_woorden_volgen_het_interval() -> None:
+    # the audit: r 0,57 with interval 0,26 to 0,78 was called "sterke samenhang"; its bound
+    # nearest to 0 is 0,26, so the survey page now says "zwak"
+    from dashboard.views.enquete import teksten
+
+    assert teksten.sterkte(0.57, 0.26, 0.78) == "zwak"
+    assert teksten.sterkte(0.75, 0.55, 0.88) == "sterk"
+    assert teksten.sterkte(-0.6, -0.8, -0.35) == "matig"
+    assert teksten.sterkte(0.57) == "sterk"  # no interval known: by |r| as before

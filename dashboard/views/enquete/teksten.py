@@ -15,6 +15,7 @@ from dashboard import format as fmt
 from dashboard.catalogus import SCHAALGROEPEN, Schaal, schaal
 from dashboard.i18n import N_, t
 from dashboard.metrics import Filter
+from dashboard.statistiek import samenhang
 from dashboard.views import Context, Kader
 from dashboard.views.enquete.model import (
     DREMPEL_KOP,
@@ -341,8 +342,13 @@ _SAMENHANG_TITEL: dict[tuple[str, bool], str] = {
 }  # fmt: skip
 
 
-def sterkte(r: float) -> str:
-    """'zwak', 'matig' or 'sterk' by |r|."""
+def sterkte(r: float, laag: float | None = None, hoog: float | None = None) -> str:
+    """'zwak', 'matig' or 'sterk': by the bound of r's 95% interval nearest to 0 when the interval
+    is known (issue 10: 'sterk' only when even that bound is at least 0,5;
+    statistiek.samenhang.sterkte), else by |r|."""
+    if laag is not None and hoog is not None:
+        woord = samenhang.sterkte(laag, hoog)
+        return "zwak" if woord == "onzeker" else woord
     return next(naam for grens, naam in _STERKTEN if abs(r) < grens)
 
 
@@ -372,7 +378,7 @@ def samenhang_tekst(e: Enquete, sleutel: str, taal: str = "nl") -> str:
             "Er is geen duidelijke samenhang tussen {schaal} en het verzuimpercentage (r = {r})."
         )
     else:
-        zin = _SAMENHANG_ZIN[(sterkte(s.r), s.r > 0)]
+        zin = _SAMENHANG_ZIN[(sterkte(s.r, s.laag, s.hoog), s.r > 0)]
     return t(zin, taal, eenheden=woord, schaal=label, r=r) + " " + voorbehoud(s, e, taal)
 
 
@@ -386,6 +392,13 @@ def voorbehoud(s: Samenhang, e: Enquete, taal: str = "nl") -> str:
         n=s.n,
         eenheden=woord,
     )
+    if len(e.samenhang) > 1:
+        tekst += " " + t(
+            "Er zijn {k} schalen met het verzuim vergeleken: bij zoveel vergelijkingen valt er al "
+            "snel één op door toeval.",
+            taal,
+            k=len(e.samenhang),
+        )
     if s.laag is None or s.hoog is None:
         return tekst
     interval = (
@@ -420,7 +433,7 @@ def verzuim_kader(e: Enquete, ctx: Context, sleutel: str) -> Kader:
         zin = (
             N_("Geen duidelijke samenhang tussen {schaal} en verzuim (r = {r}; {n} {eenheden})")
             if abs(s.r) < 0.1 or s.onzeker
-            else _SAMENHANG_TITEL[(sterkte(s.r), s.r > 0)]
+            else _SAMENHANG_TITEL[(sterkte(s.r, s.laag, s.hoog), s.r > 0)]
         )
         titel = t(zin, taal, schaal=label.lower(), r=fmt.getal(s.r, 2, taal), n=s.n, eenheden=woord)
     return kader(ctx, titel, f"{meting_tekst(e, taal)} · {verzuim_tekst(e, taal)}")
