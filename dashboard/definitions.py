@@ -102,3 +102,87 @@ def toelichting_regels(
     regels = [(t(d.naam, taal), f"{t(d.uitleg, taal)} {formule}: {d.formule}") for d in DEFINITIES]
     regels.append(("Privacy", t(PRIVACY, taal, n=min_groep, r=min_respondenten)))
     return regels
+
+
+#: How the app tells signal from noise (dashboard.statistiek), for the Toelichting: each method
+#: in plain Dutch with its formula (issue 10).
+METHODEN: tuple[Definitie, ...] = (
+    Definitie(
+        "personen",
+        N_("Medewerkers als eenheid van toeval"),
+        N_(
+            "Verzuim zit bij personen: een paar langdurig zieken dragen een groot deel van de "
+            "verzuimdagen. Hoe zeker het cijfer van een eenheid is, volgt daarom uit hoe sterk haar "
+            "medewerkers onderling verschillen, niet uit losse dagen (die hangen per persoon samen). "
+            "De spreiding tussen medewerkers wordt over alle vergeleken eenheden samen geschat, zodat "
+            "ook een kleine eenheid rekening houdt met een zeldzame lange ziekmelding. Het "
+            "95%-interval van een eenheid is haar eigen onzekerheid."
+        ),
+        "R = Σyᵢ / Σnᵢ;  Var(R) = κ·R / Σnᵢ,  κ = Σ Σᵢ(yᵢ − R·nᵢ)² / Σ R·(Σnᵢ − Σnᵢ²/Σnᵢ)  "
+        "(yᵢ verzuimdagen of meldingen, nᵢ beschikbare dagen of persoonsjaren van medewerker i)",
+    ),
+    Definitie(
+        "tau",
+        N_("Echte verschillen tussen eenheden"),
+        N_(
+            "Eenheden verschillen ook werkelijk van elkaar (ander werk, andere samenstelling). Die "
+            "gewone spreiding τ² wordt geschat uit de eenheden zelf (DerSimonian-Laird), met een "
+            "toets of er meer verschil is dan toeval. Dat gebeurt nooit uit minder dan 15 eenheden: "
+            "dan komt τ² van een ander niveau van de organisatie met genoeg eenheden, en anders "
+            "zegt de pagina dat de vergelijking weinig onderscheidend vermogen heeft."
+        ),
+        "τ² = max(0, (Q − (I − 1)) / (Σw − Σw²/Σw)),  Q = Σ w·(Rⱼ − R̄)²,  w = 1 / Var(Rⱼ)",
+    ),
+    Definitie(
+        "funnel",
+        N_("Funnel en rangorde"),
+        N_(
+            "De grenzen van de funnel zijn het toeval binnen een eenheid van die grootte plus de "
+            "gewone spreiding tussen eenheden; alleen een eenheid buiten de 99,8%-grens verschilt "
+            "duidelijk, buiten de 95%-grens is zij een aandachtspunt. De balken van de rangorde "
+            "tonen het eigen 95%-interval van elke eenheid."
+        ),
+        "grens = R̄ ± √(h² + z²·τ²),  h de Poisson-grens van de effectieve telling Σnᵢ/κ;  "
+        "z = 1,96 (95%) of 3,09 (99,8%)",
+    ),
+    Definitie(
+        "regelkaart",
+        N_("Regelkaart met seizoenscorrectie"),
+        N_(
+            "Elke maand wordt vergeleken met wat die kalendermaand gewoonlijk is: maandfactoren uit "
+            "ten minste twee hele eerdere jaren (de mediaan per maand). De middenlijn is het "
+            "gemiddelde van de basisperiode maal de factor; de grenzen (Laney p′) komen uit de "
+            "verschillen tussen opeenvolgende maanden. Signalen volgen NHS Making Data Count: een "
+            "maand buiten de 3σ-grenzen, 2 van 3 maanden voorbij 2σ aan dezelfde kant, 7 maanden op "
+            "rij boven of onder het verwachte, 7 maanden op rij stijgend of dalend. Een gewoon "
+            "seizoen geeft zo geen signaal."
+        ),
+        "verwacht = p̄·sₘ;  zₜ = (pₜ − p̄·sₘ) / √(p̄sₘ(1 − p̄sₘ)/nₜ);  σ_z = gemiddelde |zₜ − zₜ₋₁| / 1,128;  "
+        "grenzen = verwacht ± 3·σ_z·√(p̄sₘ(1 − p̄sₘ)/nₜ)",
+    ),
+    Definitie(
+        "pilot",
+        N_("Effect van een pilot"),
+        N_(
+            "Een pilot wordt aan eenheden gegeven, vaak omdat hun verzuim hoog was; zo'n eenheid "
+            "zakt het jaar erna vaak vanzelf terug (regressie naar het gemiddelde). Het effect wordt "
+            "daarom geschat over alle eenheden op het niveau van de pilot: hun niveau na de pilot, "
+            "gecorrigeerd voor hun niveau ervoor (covariantieanalyse, Barnett e.a. 2005). Het "
+            "oordeel volgt het 95%-interval: daling of stijging alleen als het interval nul niet "
+            "bevat, anders onzeker. Dezelfde analyse over het jaar daarvoor toetst of de groepen "
+            "vooraf vergelijkbaar waren."
+        ),
+        "log(na) = α + β·log(voor) + δ·pilot  (gewogen naar bezetting);  effect = eᵟ − 1",
+    ),
+    Definitie(
+        "samenhang",
+        N_("Samenhang met het medewerkersonderzoek"),
+        N_(
+            "De samenhang tussen een schaal en het verzuim is een correlatie over eenheden, met een "
+            "95%-interval. Het woord volgt de kant van het interval die het dichtst bij nul ligt: "
+            "'sterk' alleen als die kant ten minste 0,5 is. De pagina zegt hoeveel schalen zijn "
+            "vergeleken, want bij veel vergelijkingen valt er al snel één op door toeval."
+        ),
+        "r (Pearson);  95%-interval tanh(atanh r ± 1,96/√(n − 3))",
+    ),
+)

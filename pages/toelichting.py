@@ -41,6 +41,13 @@ st.markdown(
     )
 )
 
+st.header(t("Signaal of toeval: de methoden", taal))
+for d in definitions.METHODEN:
+    with st.container(border=True):
+        st.subheader(t(d.naam, taal))
+        st.markdown(t(d.uitleg, taal))
+        st.code(d.formule, language=None, wrap_lines=True)
+
 st.header(t("Privacy", taal))
 st.markdown(t(definitions.PRIVACY, taal, n=instellingen.min_groep, r=instellingen.min_respondenten))
 st.markdown(t(definitions.PRIVACY_UITLEG, taal, n=instellingen.min_groep))

@@ -4,14 +4,15 @@ the privacy rule with the configured minimum."""
 from __future__ import annotations
 
 from dashboard.benchmarks import CBS_BRON, RIJK_BRON
-from dashboard.definitions import DEFINITIES
+from dashboard.definitions import DEFINITIES, METHODEN
 
 
 def test_alle_definities_met_formule_en_bronnen(app):
     at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10")
     assert not at.exception
     koppen = [h.value for h in at.subheader]
-    assert koppen == [d.naam for d in DEFINITIES]
+    # the definitions, then (issue 10) the statistical methods
+    assert koppen == [d.naam for d in DEFINITIES] + [m.naam for m in METHODEN]
     formules = [c.value for c in at.code]
     assert "verzuimpercentage = 100 × verzuimdagen / beschikbare dagen" in formules
     assert "meldingsfrequentie = meldingen / bezetting × 12 / k" in formules
@@ -42,3 +43,15 @@ def test_engels_helemaal(app):
     assert "fewer than 10 employees" in tekst and "Why is a large group sometimes hidden?" in tekst
     assert "Het deel van de beschikbare tijd" not in tekst
     assert not i18n.ONTBREKEND, sorted(i18n.ONTBREKEND)[:5]
+
+
+def test_methoden_in_gewoon_nederlands(app):
+    # issue 10: every method of dashboard.statistiek explained, with its formula
+    at = app("pages/toelichting.py", org="MLV", eenheid="MLV", maand="2026-10")
+    assert not at.exception
+    koppen = [h.value for h in at.header]
+    assert "Signaal of toeval: de methoden" in koppen
+    onder = [s.value for s in at.subheader]
+    for naam in ("Medewerkers als eenheid van toeval", "Echte verschillen tussen eenheden",
+                 "Regelkaart met seizoenscorrectie", "Effect van een pilot"):  # fmt: skip
+        assert naam in onder
