@@ -67,6 +67,7 @@ def main() -> None:
     )
     for naam, ms in vragen.items():
         print(f"  {naam:70s} {ms:8.1f} ms")
+    _statistiek(db)
     for naam, pad in (("demo", _demo_db()), ("rijksoverheid", db)):
         paginas = _kind(_PAGINA_CODE.replace("DB", repr(str(pad))))
         piek = paginas.pop("piek_mb")
@@ -224,6 +225,64 @@ import resource
 r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(r))
 """
+
+
+def _statistiek(db: Path) -> None:
+    """The person-level statistics (issue 10): sums over persons and the comparison built on
+    them, at central-government scale."""
+    r = _kind(_STATISTIEK_CODE.replace("DB", repr(str(db))))
+    print(
+        f"\nstatistiek met medewerkers als eenheid (warm, mediaan van 5; doel < 150 ms), piek {r.pop('piek_mb'):.0f} MB:"
+    )
+    for naam, ms in r.items():
+        print(f"  {naam:70s} {ms:8.1f} ms")
+
+
+_STATISTIEK_CODE = """
+import json, statistics, time
+from dashboard.store import Store
+from dashboard.hierarchy import laad_boom
+from dashboard import metrics
+from dashboard.periods import Maand, Periode
+from dashboard.selectie import Selectie
+from dashboard.statistiek import SOMMEN, vergelijk
+from dashboard.views import Context
+from dashboard.views import afdelingen
+store = Store(DB, read_only=True)
+boom = laad_boom(store)
+org = boom.organisaties[0]
+tot = Maand(2026, 10)
+r12 = Periode('basis', tot.plus(-11), tot)
+def tijd(f):
+    f()
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter(); f(); runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+afd = metrics.op_niveau(boom, org, 3)
+alle = [g for o in boom.organisaties for g in metrics.op_niveau(boom, o, 3)]
+M = ['verzuimpercentage', 'meldingsfrequentie']
+def som(groepen):
+    return lambda: metrics.persoonsommen(store, boom, [r12], groepen, M)
+def funnel(groepen):
+    def f():
+        s = metrics.persoonsommen(store, boom, [r12], groepen, ['verzuimpercentage'])['verzuimpercentage']
+        vergelijk(s, 'dagen_per_persoon', schaal=100)
+    return f
+ctx = Context(boom, Selectie(org, org, tot))
+r = {
+  f'sommen over personen, 12 maanden, alle {len(afd)} afdelingen van een organisatie': tijd(som(afd)),
+  f'sommen over personen, 12 maanden, alle {len(alle)} afdelingen van de rijksoverheid': tijd(som(alle)),
+  f'sommen over personen, 24 maanden per maand, een organisatie': tijd(lambda: metrics.persoonsommen(store, boom, metrics.periodes(boom, metrics.groepen(boom, [org]), tot.plus(-23), tot, 'maand'), metrics.groepen(boom, [org]), M)),
+  f'funnel met tau2, alle {len(alle)} afdelingen van de rijksoverheid': tijd(funnel(alle)),
+  'Afdelingen-view (onderdelen van een organisatie, met persoonsommen en tau2)': tijd(lambda: afdelingen.bouw(store, ctx)),
+  'regelkaart met seizoenscorrectie, een organisatie': tijd(lambda: afdelingen.regelkaart(store, ctx, eenheid=org)),
+}
+import resource
+r['piek_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(r))
+"""
+
 
 if __name__ == "__main__":
     main()
