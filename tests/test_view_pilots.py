@@ -473,3 +473,16 @@ def test_samenvatting_van_de_statistiek_in_het_engels():
         "departments, about 0.17 per year may therefore be due to the pilot itself. This "
         "correction is a rough estimate with its own uncertainty."
     )
+
+
+def test_duv_tekst_zegt_geen_daling_als_de_pilotgroep_steeg(demo_store, boom):
+    # the audit: for DUV the text said "1,2 procentpunt extra daling" while the pilot group rose
+    # from 9,04% to 9,68% (the comparison group rose more): that is a difference, not a fall
+    werkdruk = next(p for p in pilots.lijst(demo_store) if p.naam == "Werkdruk Klantcontact")
+    org = boom.eenheden["DUV"].organisatie
+    a = view.bouw(demo_store, Context(boom, Selectie(org, "DUV", Maand(2026, 10))), pilot=werkdruk)
+    k = _kaart(a, "verzuimpercentage")
+    assert k.pilot_voor is not None and k.pilot_na is not None and k.pilot_na > k.pilot_voor
+    assert "extra daling" not in k.regressie_tekst
+    assert "de pilotgroep steeg minder" in k.regressie_tekst
+    assert k.oordeel == "onzeker"

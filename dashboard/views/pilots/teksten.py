@@ -279,7 +279,34 @@ def _regressie_zinnen(
                 **getallen,
             )
         )
-        if gedaald and e is not None and r.rest is not None:
+        if (
+            gedaald
+            and e is not None
+            and r.rest is not None
+            and not (k.naief is not None and k.naief < 0)
+        ):
+            # the pilot group itself rose, less than the comparison group: no "daling" (DUV)
+            zin = (
+                N_(
+                    "Van het gemeten verschil van {effect} {eenheid} met de vergelijkingsgroep "
+                    "(de pilotgroep steeg minder) kan dus ongeveer {rest} {eenheid} aan de pilot "
+                    "zelf liggen."
+                )
+                if r.rest < 0 and e.hoog < 0
+                else N_(
+                    "Van het gemeten verschil van {effect} {eenheid} met de vergelijkingsgroep "
+                    "(de pilotgroep steeg minder; ook dat kan toeval zijn) blijft dan ongeveer "
+                    "{rest} {eenheid} over."
+                )
+                if r.rest < 0
+                else N_(
+                    "Dat verklaart het hele gemeten verschil met de vergelijkingsgroep (de "
+                    "pilotgroep steeg minder): deze cijfers tonen geen effect van de pilot dat "
+                    "groter is dan regressie naar het gemiddelde."
+                )
+            )
+            zinnen.append(t(zin, taal, **getallen))
+        elif gedaald and e is not None and r.rest is not None:
             if r.rest >= 0:
                 zin = N_(
                     "Dat verklaart de hele gemeten extra daling: deze cijfers tonen geen effect "
