@@ -125,7 +125,11 @@ def toon_grafiek(s: mo.Stap, extra: int = 0) -> None:
     g = s.grafiek
     if presentatie:
         # the stage says the title and subtitle once, large; the chart keeps its plot only
-        g = replace(g, figuur=theme.voor_presentatie(g.figuur, hoogte_voor(extra)))
+        fig = theme.voor_presentatie(g.figuur, hoogte_voor(extra))
+        # a fixed width: the stage is scaled as a whole, so plotly must not measure its
+        # (scaled) container itself
+        fig.update_layout(width=podium.BREEDTE - 2 * podium.MARGE_ZIJ, autosize=False)
+        g = replace(g, figuur=fig)
     else:
         g.figuur.update_layout(height=560)
     components.grafiek(g, sleutel=f"maandoverleg_{s.sleutel}", alleen_grafiek=presentatie)
@@ -174,11 +178,11 @@ else:
             on_change=kies, args=("pilots", "maandoverleg_kies_pilots"),
             placeholder=t("geen pilot", taal),
         )  # fmt: skip
-        schaalnamen = dict(opties.schalen)
+        schaalnamen = {sleutel_: t(label, taal) for sleutel_, label in opties.schalen}
         ss["maandoverleg_kies_schalen"] = list(keuze.schalen or ())
         k2.multiselect(
             t("Schalen van het medewerkersonderzoek", taal), list(schaalnamen),
-            key="maandoverleg_kies_schalen", format_func=lambda s: t(schaalnamen.get(s) or str(s), taal),
+            key="maandoverleg_kies_schalen", format_func=lambda s: schaalnamen.get(s, s),
             on_change=kies, args=("schalen", "maandoverleg_kies_schalen"),
             placeholder=t("geen schaal", taal),
         )  # fmt: skip
@@ -312,7 +316,9 @@ else:
                 t("Inzoomen", taal), key="maandoverleg_zoomknop", icon=":material/zoom_in:",
                 on_click=lambda: zoom_in(ss["maandoverleg_zoom"]), width="stretch",
             )  # fmt: skip
-            extra = 96
+            extra = 120
+    if presentatie:
+        extra += podium.lijst_hoogte(stap.punten)
     toon_grafiek(stap, extra=extra)
     if stap.grafiek is None and stap.tabel is not None:
         st.dataframe(fmt.tabel_tekst(csv_frame(stap.tabel), taal), hide_index=True, width="stretch")

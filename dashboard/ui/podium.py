@@ -3,7 +3,7 @@ it, so a step that fits the shared screen fits a laptop too, and keys a presente
 (→, PageDown, Space; ←, PageUp; Home, End) move through the steps.
 
 The page lays a step out for 1920×1080; this module gives it the room it has (`hoogte_over`) and
-the frame: chrome hidden, the stage scaled by the browser (CSS zoom, set by a small script), a
+the frame: chrome hidden, the stage scaled by the browser (a CSS transform, set by a small script), a
 navigation bar at the bottom whose buttons the keys press.
 """
 
@@ -40,8 +40,10 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overfl
 [data-testid="stMain"] {{ padding: 0 !important; background: #FFFFFF; }}
 [data-testid="stMainBlockContainer"] {{
   width: {BREEDTE}px !important; min-width: {BREEDTE}px !important; max-width: none !important;
-  height: {HOOGTE}px !important; max-height: {HOOGTE}px !important; overflow: hidden !important;
-  box-sizing: border-box !important; position: relative !important; margin: 0 !important;
+  height: {HOOGTE}px !important; min-height: {HOOGTE}px !important; max-height: {HOOGTE}px !important;
+  overflow: hidden !important; flex: none !important;
+  box-sizing: border-box !important; position: fixed !important; left: 0 !important;
+  top: 0 !important; margin: 0 !important;
   padding: {MARGE_BOVEN}px {MARGE_ZIJ}px {BALK}px {MARGE_ZIJ}px !important;
 }}
 [data-testid="stMainBlockContainer"] h1 {{
@@ -77,7 +79,7 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overfl
 """
 
 # The script runs once per page load in the app's document (st.html): it scales the stage to the
-# window (CSS zoom keeps the layout at 1920×1080; margins centre it), and turns the clicker's keys
+# window (a transform keeps the layout at 1920×1080 and centres it), and turns the clicker's keys
 # into clicks on the navigation buttons. It does nothing when the stage is not on the page.
 _SCRIPT = """
 <script>
@@ -89,15 +91,20 @@ _SCRIPT = """
     const el = document.querySelector('[data-testid="stMainBlockContainer"]');
     if (!el) return;
     if (!actief()) {
-      if (el.style.zoom) { el.style.zoom = ''; el.style.marginLeft = ''; el.style.marginTop = ''; }
+      if (el.style.transform) { el.style.transform = ''; el.style.transformOrigin = ''; }
       return;
     }
+    // a transform, not CSS zoom: the stage keeps its 1920×1080 layout box, so a chart measures
+    // its container at stage size and is scaled once, with everything else
     const z = Math.min(window.innerWidth / W, window.innerHeight / H);
-    const links = Math.max(0, (window.innerWidth - W * z) / (2 * z));
-    const boven = Math.max(0, (window.innerHeight - H * z) / (2 * z));
-    if (el.style.zoom !== String(z)) el.style.zoom = String(z);
-    el.style.setProperty('margin-left', links + 'px', 'important');
-    el.style.setProperty('margin-top', boven + 'px', 'important');
+    const links = Math.max(0, (window.innerWidth - W * z) / 2);
+    const boven = Math.max(0, (window.innerHeight - H * z) / 2);
+    const waarde = 'translate(' + links + 'px, ' + boven + 'px) scale(' + z + ')';
+    if (el.style.transform !== waarde) {
+      el.style.transformOrigin = '0 0';
+      el.style.transform = waarde;
+      el.dataset.schaal = String(z);
+    }
   }
   function klik(naam) {
     const knop = document.querySelector('.st-key-' + naam + ' button');
@@ -159,6 +166,16 @@ def regels(tekst: str, px: int, breedte: int = BREEDTE - 2 * MARGE_ZIJ) -> int:
     return aantal
 
 
+def lijst_hoogte(punten: list[str]) -> int:
+    """The room (px) a bulleted list of points takes on the stage."""
+    if not punten:
+        return 0
+    regel = TEKST_PX * 1.35
+    return (
+        int(sum(regels(p, TEKST_PX, BREEDTE - 2 * MARGE_ZIJ - 48) * regel + 6 for p in punten)) + 24
+    )
+
+
 def hoogte_over(titel: str, ondertitel: str, *, extra: int = 0) -> int:
     """The room (px) left on the stage for a step's body under its title and subtitle; `extra`
     is what else the step puts there (points, a row of controls)."""
@@ -181,9 +198,9 @@ def balk(
     """The navigation bar at the bottom of the stage: first, previous, where we are, next, last,
     and stop. The keys press these buttons."""
     with st.container(key="podium_balk"):
-        kolommen = st.columns([0.5, 1.2, 4, 1.2, 0.5, 1.3], vertical_alignment="center")
+        kolommen = st.columns([0.6, 1.2, 3.6, 1.2, 0.6, 1.2], vertical_alignment="center")
         kolommen[0].button(
-            "⏮", key=KNOPPEN["eerste"], on_click=ga_naar, args=(1,), disabled=nummer == 1,
+            "", icon=":material/first_page:", key=KNOPPEN["eerste"], on_click=ga_naar, args=(1,), disabled=nummer == 1,
             help=t("Eerste stap (Home)", taal), width="stretch",
         )  # fmt: skip
         kolommen[1].button(
@@ -197,10 +214,10 @@ def balk(
             help=t("Volgende stap (→, PageDown, spatie)", taal), width="stretch",
         )  # fmt: skip
         kolommen[4].button(
-            "⏭", key=KNOPPEN["laatste"], on_click=ga_naar, args=(totaal,),
+            "", icon=":material/last_page:", key=KNOPPEN["laatste"], on_click=ga_naar, args=(totaal,),
             disabled=nummer == totaal, help=t("Laatste stap (End)", taal), width="stretch",
         )  # fmt: skip
         kolommen[5].button(
-            t("Presentatie stoppen", taal), key="podium_stop", on_click=stop,
+            t("Stoppen", taal), key="podium_stop", on_click=stop, help=t("Presentatie stoppen", taal),
             icon=":material/close_fullscreen:", width="stretch",
         )  # fmt: skip
