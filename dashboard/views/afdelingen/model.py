@@ -237,10 +237,7 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
     )
     eenheden = frame.filter(pl.col("periode") == "basis")
     getoond = [g for g in delen if g.label in toon]
-    sommen = metrics.persoonsommen(
-        store, boom, [p], getoond, METRIEKEN, filter=sel.filter, min_groep=ctx.min_groep
-    )
-    tussen = _tussen_elders(store, ctx, p, getoond, sommen)
+    sommen, tussen = _persoonsommen(store, ctx, p, getoond, list(METRIEKEN))
     funnels: dict[statistics.Metriek, statistiek.Vergelijking] = {}
     for metriek in METRIEKEN:
         mt = catalogus.metriek(metriek)
@@ -283,47 +280,40 @@ def _schaal(metriek: str) -> float:
     return 100.0 if catalogus.metriek(metriek).berekening == "procent" else 1.0
 
 
-def _tussen_elders(
-    store: Store,
-    ctx: Context,
-    p: Periode,
-    getoond: list[metrics.Groep],
-    sommen: dict[str, pl.DataFrame],
-) -> dict[str, statistiek.Heterogeniteit]:
-    """τ² for the shown groups from the deepest level of the organisation with at least 15 units
-    with numbers, when fewer than 15 groups are shown (`statistiek.heterogeniteit.doorgeven`).
-
-    Nothing when 15 or more are shown (they give their own τ²), or no level has 15: then there
-    is no τ² and the texts say that the comparison has little power.
-    """
-    minimum = statistiek.MIN_EENHEDEN
-    if (
-        all(s.filter(~pl.col("onderdrukt")).height >= minimum for s in sommen.values())
-        or not getoond
-    ):
-        return {}
-    boom, org = ctx.boom, ctx.selectie.organisatie
-    for niveau in range(boom.diepte(org), 0, -1):
-        niveau_groepen = metrics.op_niveau(boom, org, niveau, ctx.toegang)
-        if len(niveau_groepen) < minimum:
+def _persoonsommen(
+    store: Store, ctx: Context, p: Periode, getoond: list[metrics.Groep], metrieken: list[str]
+) -> tuple[dict[str, pl.DataFrame], dict[str, statistiek.Heterogeniteit]]:
+    """The persons' sums of the shown groups, and τ² for them from elsewhere when fewer than 15
+    are shown: from the deepest level of the organisation with at least 15 units
+    (`statistiek.heterogeniteit.doorgeven`), in the same query. No τ² from elsewhere when 15 or
+    more are shown (they give their own), or when no level has 15 units with numbers: then the
+    texts say that the comparison has little power."""
+    boom, org, minimum = ctx.boom, ctx.selectie.organisatie, statistiek.MIN_EENHEDEN
+    niveau, niveau_groepen = 0, []
+    if 0 < len(getoond) < minimum:
+        for kandidaat in range(boom.diepte(org), 0, -1):
+            groepen_ = metrics.op_niveau(boom, org, kandidaat, ctx.toegang)
+            if len(groepen_) >= minimum:
+                niveau, niveau_groepen = kandidaat, groepen_
+                break
+    labels = {g.label for g in getoond}
+    extra = [g for g in niveau_groepen if g.label not in labels]
+    alles = metrics.persoonsommen(
+        store, boom, [p], [*getoond, *extra], metrieken, filter=ctx.selectie.filter,
+        min_groep=ctx.min_groep,
+    )  # fmt: skip
+    sommen = {m: f.filter(pl.col("eenheid").is_in(labels)) for m, f in alles.items()}
+    tussen: dict[str, statistiek.Heterogeniteit] = {}
+    niveau_labels = {g.label for g in niveau_groepen}
+    for metriek, f in alles.items() if niveau_groepen else ():
+        frame = f.filter(pl.col("eenheid").is_in(niveau_labels))
+        h = statistiek.vergelijking.heterogeniteit(frame)
+        if h.bron != "eenheden":
             continue
-        niveau_sommen = metrics.persoonsommen(
-            store, boom, [p], niveau_groepen, METRIEKEN, filter=ctx.selectie.filter,
-            min_groep=ctx.min_groep,
-        )  # fmt: skip
-        uit: dict[str, statistiek.Heterogeniteit] = {}
-        for metriek, frame in niveau_sommen.items():
-            h = statistiek.vergelijking.heterogeniteit(frame)
-            if h.bron != "eenheden":
-                continue
-            grootte = {
-                r["eenheid"]: r["n"] for r in frame.iter_rows(named=True) if r["n"] is not None
-            }
-            aandelen = [_aandelen(boom, g, grootte) for g in getoond]
-            uit[metriek] = statistiek.heterogeniteit.doorgeven(h, aandelen, niveau)
-        if uit:
-            return uit
-    return {}
+        grootte = {r["eenheid"]: r["n"] for r in frame.iter_rows(named=True) if r["n"] is not None}
+        aandelen = [_aandelen(boom, g, grootte) for g in getoond]
+        tussen[metriek] = statistiek.heterogeniteit.doorgeven(h, aandelen, niveau)
+    return sommen, tussen
 
 
 def _aandelen(boom: Boom, groep: metrics.Groep, grootte: dict[str, float]) -> list[float]:
@@ -443,11 +433,7 @@ def vergelijking(
         store, boom, [periode], delen, filter=ctx.selectie.filter, min_groep=ctx.min_groep,
         met_nulverzuim=False,
     )  # fmt: skip
-    sommen = metrics.persoonsommen(
-        store, boom, [periode], delen, [metriek], filter=ctx.selectie.filter,
-        min_groep=ctx.min_groep,
-    )  # fmt: skip
-    tussen = _tussen_elders(store, ctx, periode, delen, sommen)
+    sommen, tussen = _persoonsommen(store, ctx, periode, delen, [metriek])
     invoer = frame.join(
         sommen[metriek].select("eenheid", *statistiek.SOMMEN), on="eenheid", how="left"
     )
