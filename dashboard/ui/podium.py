@@ -59,7 +59,16 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overfl
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] h3 {{
   font-size: 34px !important; line-height: 1.2 !important;
 }}
-[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] {{ font-size: 64px !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] {{ font-size: 80px !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {{
+  font-size: 80px !important; line-height: 1.2 !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {{
+  font-size: 30px !important;
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {{
+  font-size: 30px !important;
+}}
 [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * {{ font-size: 64px !important; }}
 [data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"] p {{ font-size: 26px !important; }}
 [data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] * {{ font-size: 24px !important; }}
