@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Sequence
 
 import streamlit as st
@@ -16,6 +17,9 @@ from dashboard.views.overzicht import Kaart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+_log = logging.getLogger(__name__)
 
 
 def kaarten(
@@ -123,13 +127,39 @@ def _onthoud(g: Grafiek) -> None:
 
 
 def pagina_pptx(titel: str, ondertitel: str, taal: str, *, sleutel: str) -> None:
-    """'Download als PowerPoint' for every chart shown on this page (one slide each)."""
+    """'PowerPoint maken' for every chart shown on this page (one slide each), in two clicks: make
+    it with progress (a deck with many native charts takes seconds), then save it. A failure is
+    said in Dutch, never a silent button."""
     figuren = list(st.session_state.get("_figuren", []))
     if not figuren:
         return
-    st.download_button(
-        t("Download als PowerPoint", taal) + f" ({len(figuren)} dia's)",
-        lambda: pptx.deck(titel, ondertitel, [pptx.Dia.van(g) for g in figuren], taal=taal),
-        file_name=f"{theme.bestandsnaam(titel)}.pptx", mime=PPTX_MIME, key=sleutel,
-        icon=":material/slideshow:", on_click="ignore", type="primary",
+    ss = st.session_state
+    klaar, gevraagd = f"{sleutel}_klaar", f"{sleutel}_gevraagd"
+    st.button(
+        t("Maak een PowerPoint van deze pagina", taal) + f" ({len(figuren)} dia's)",
+        key=sleutel, icon=":material/slideshow:", type="primary",
+        on_click=ss.update, args=({gevraagd: True, klaar: None},),
     )  # fmt: skip
+    if ss.pop(gevraagd, False):
+        balk = st.progress(0.0, text=t("Bezig…", taal))
+        try:
+            dias = []
+            for i, g in enumerate(figuren, start=1):
+                dias.append(pptx.Dia.van(g))
+                balk.progress(
+                    i / (len(figuren) + 1), text=t("Dia {i} van {n}", taal, i=i, n=len(figuren))
+                )
+            ss[klaar] = pptx.deck(titel, ondertitel, dias, taal=taal)
+        except Exception:  # any failure: the log and a message, never a silent button
+            _log.exception("page deck failed: %s", titel)
+            ss[klaar] = None
+            st.error(
+                t("Het bestand kon niet worden gemaakt. Probeer het opnieuw of meld het.", taal)
+            )
+        balk.empty()
+    if ss.get(klaar):
+        st.download_button(
+            t("Opslaan", taal) + f": {theme.bestandsnaam(titel)}.pptx", ss[klaar],
+            file_name=f"{theme.bestandsnaam(titel)}.pptx", mime=PPTX_MIME, key=f"{sleutel}_opslaan",
+            icon=":material/save:", on_click="ignore",
+        )  # fmt: skip
