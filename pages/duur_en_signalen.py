@@ -30,36 +30,45 @@ for kolom, s in zip(st.columns(breedtes), d.signalen, strict=True):
         )  # fmt: skip
         st.caption(s.onderschrift)
 
-st.subheader(t("Verzuim naar duur", taal))
-components.grafiek(grafiek.duurklassen(d, ctx), sleutel="duur_klassen")
-components.grafiek(grafiek.voortschrijdend(d, ctx), sleutel="duur_r12")
-components.grafiek(grafiek.beeindigd(d, ctx), sleutel="duur_beeindigd")
+# three tabs instead of one page of ~4,800 px: the duration classes, frequent absence, and long
+# absence with the Poortwachter milestones
+klassen, frequent, langdurig = st.tabs(
+    [
+        t("Verzuim naar duur", taal),
+        t("Frequent verzuim per eenheid", taal),
+        t("Langdurig verzuim en Poortwachter-mijlpalen", taal),
+    ]
+)
+with klassen:
+    components.grafiek(grafiek.duurklassen(d, ctx), sleutel="duur_klassen")
+    components.grafiek(grafiek.voortschrijdend(d, ctx), sleutel="duur_r12")
+    components.grafiek(grafiek.beeindigd(d, ctx), sleutel="duur_beeindigd")
 
-st.subheader(t("Frequent verzuim per eenheid", taal))
-if d.heeft_delen:
-    components.grafiek(grafiek.frequent_eenheden(d, ctx), sleutel="duur_frequent_eenheden")
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption(t("Inzoomen op", taal) + ":", width="content")
-        for code in ctx.boom.kinderen.get(selectie.eenheid, []):
-            st.button(
-                markdown_tekst(ctx.boom.naam(code)), key=f"duur_inzoomen_{code}", type="tertiary",
-                icon=":material/zoom_in:", on_click=state.kies_eenheid, args=(code,),
-            )  # fmt: skip
-else:
-    st.info(
-        t(
-            "Deze eenheid heeft geen onderliggende eenheden: haar eigen cijfers staan in de trends "
-            "hieronder.",
-            taal,
+with frequent:
+    if d.heeft_delen:
+        components.grafiek(grafiek.frequent_eenheden(d, ctx), sleutel="duur_frequent_eenheden")
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.caption(t("Inzoomen op", taal) + ":", width="content")
+            for code in ctx.boom.kinderen.get(selectie.eenheid, []):
+                st.button(
+                    markdown_tekst(ctx.boom.naam(code)), key=f"duur_inzoomen_{code}", type="tertiary",
+                    icon=":material/zoom_in:", on_click=state.kies_eenheid, args=(code,),
+                )  # fmt: skip
+    else:
+        st.info(
+            t(
+                "Deze eenheid heeft geen onderliggende eenheden: haar eigen cijfers staan in de trends "
+                "hieronder.",
+                taal,
+            )
         )
-    )
-components.grafiek(grafiek.frequent_trend(d, ctx), sleutel="duur_frequent_trend")
+    components.grafiek(grafiek.frequent_trend(d, ctx), sleutel="duur_frequent_trend")
 
-st.subheader(t("Langdurig verzuim en Poortwachter-mijlpalen", taal))
-st.caption(duur.poortwachter_uitleg(taal))
-if d.heeft_delen:
-    components.grafiek(grafiek.langdurig_eenheden(d, ctx), sleutel="duur_langdurig_eenheden")
-components.grafiek(grafiek.langdurig_trend(d, ctx), sleutel="duur_langdurig_trend")
+with langdurig:
+    st.caption(duur.poortwachter_uitleg(taal))
+    if d.heeft_delen:
+        components.grafiek(grafiek.langdurig_eenheden(d, ctx), sleutel="duur_langdurig_eenheden")
+    components.grafiek(grafiek.langdurig_trend(d, ctx), sleutel="duur_langdurig_trend")
 
 st.divider()
 components.pagina_pptx(

@@ -167,7 +167,7 @@ def test_engels(app):
     assert list(kaarten(at)) == [
         "Short", "Medium", "Long", "Extra long", "Frequent absence", "Open > 6 weeks",
     ]  # fmt: skip
-    assert [s.value for s in at.subheader] == [
+    assert [tab.label for tab in at.tabs] == [
         "Absence by duration", "Frequent absence per unit", "Long-term absence and Gatekeeper milestones",
     ]  # fmt: skip
     assert any(c.value.startswith("Gatekeeper Improvement Act") for c in at.caption)
