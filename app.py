@@ -68,7 +68,7 @@ start = st.Page(
 pg = st.navigation([start, *paginas.values()], position="hidden")
 huidige = pg.url_path or PAGINAS[0][2]
 
-stijl.toepassen()
+stijl.toepassen(taal)
 toegang = pagina.toegang()
 boom = data.boom(data.versie())
 opties = data.opties(data.versie())

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.i18n import t
+
 #: Every page: headings that scale with the screen, card labels and deltas that wrap instead of
 #: being cut, whole unit names in the option lists, slimmer margins on a laptop.
 ALGEMEEN = """
@@ -30,6 +32,38 @@ h1 { font-size: clamp(1.7rem, 2.1vw, 2.6rem) !important; line-height: 1.2 !impor
 """
 
 
-def toepassen() -> None:
+#: Streamlit writes the file uploader's button ('Upload') and its limit ('500MB per file') in
+#: English whatever the language: the texts are replaced by ours (CSS cannot translate, but it
+#: can hide a text and show another one in its place).
+_UPLOADER = """
+<style>
+[data-testid="stFileUploaderDropzone"] button {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button * {{ display: none !important; }}
+[data-testid="stFileUploaderDropzone"] button::after {{
+  content: "{knop}"; font-size: 1rem; line-height: 1.6;
+}}
+[data-testid="stFileUploaderDropzoneInstructions"] * {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] div::after {{
+  content: "{grens}"; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6);
+}}
+</style>
+"""
+
+
+def toepassen(taal: str = "nl") -> None:
     """Apply the layout rules (once per run, before the page draws)."""
     st.html(ALGEMEEN)
+    mb = int(st.get_option("server.maxUploadSize"))
+    st.html(
+        _UPLOADER.format(
+            knop=_css_tekst(t("Bestanden kiezen", taal)),
+            grens=_css_tekst(
+                t("Sleep bestanden hierheen · hooguit {mb} MB per bestand", taal, mb=mb)
+            ),
+        )
+    )
+
+
+def _css_tekst(tekst: str) -> str:
+    """A text safe inside a CSS string."""
+    return tekst.replace("\\", "\\\\").replace('"', '\\"').replace("<", "").replace(">", "")

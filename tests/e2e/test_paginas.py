@@ -108,3 +108,31 @@ def test_upload_met_bsn_wordt_geweigerd(server, browser, tmp_path):
     assert not page.query_selector_all("[data-testid='stException']")
     screenshot(page, "gegevens_bsn_geweigerd")
     page.close()
+
+
+def test_uploader_spreekt_de_taal_van_de_pagina(server, browser):
+    """Streamlit writes 'Upload' and '500MB per file' in English; the page shows ours."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    for taal, knop, grens in (
+        ("nl", "Bestanden kiezen", "hooguit 500 MB per bestand"),
+        ("en", "Choose files", "at most 500 MB per file"),
+    ):
+        page.goto(f"{server}/gegevens?org=MLV&eenheid=MLV&maand=2026-10&taal={taal}")
+        page.wait_for_selector("[data-testid='stFileUploaderDropzone']", timeout=90000)
+        wacht_tot_klaar(page)
+        na = page.evaluate(
+            "s => getComputedStyle(document.querySelector(s), '::after').content",
+            "[data-testid='stFileUploaderDropzone'] button",
+        )
+        assert na == f'"{knop}"'
+        uitleg = page.evaluate(
+            "s => getComputedStyle(document.querySelector(s), '::after').content",
+            "[data-testid='stFileUploaderDropzoneInstructions'] div",
+        )
+        assert grens in uitleg
+        # Streamlit's own English text is there but takes no room
+        assert page.evaluate(
+            "s => getComputedStyle(document.querySelector(s)).fontSize",
+            "[data-testid='stFileUploaderDropzoneInstructions'] *",
+        ) in ("0px",)
+    page.close()
