@@ -98,9 +98,16 @@ def _parser() -> _Parser:
     met.add_argument("--min-groep", type=int, default=None, help="minimale groepsgrootte (0: uit)")
     met.add_argument("--formaat", default="csv", choices=["csv", "json"])
 
-    her = sub.add_parser("herstel", help="de laatste import terugdraaien")
+    her = sub.add_parser(
+        "herstel", help="een eerdere versie terugzetten (standaard: die van voor de laatste)"
+    )
     her.add_argument("--db", required=True)
+    her.add_argument("--naar", type=int, metavar="VERSIE", help="het versienummer (zie versies)")
     her.add_argument("--gebruiker")
+
+    ver = sub.add_parser("versies", help="de versies van de gegevensopslag")
+    ver.add_argument("--db", required=True)
+    ver.add_argument("--formaat", default="csv", choices=["csv", "json"])
 
     demo = sub.add_parser("demo", help="de demo-opslag opbouwen uit data/demo/")
     demo.add_argument("--db", help="pad (standaard: de ingestelde opslag)")
@@ -125,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "import": _import,
             "metrics": _metrics,
             "herstel": _herstel,
+            "versies": _versies,
             "demo": _demo,
             "export": _export,
             **_STATISTIEK_OPDRACHTEN,
@@ -153,7 +161,7 @@ def _import(args: argparse.Namespace) -> int:
     from dashboard.exports.xlsx import rapport_xlsx
     from dashboard.ingest.importer import Bestand, importeer
     from dashboard.ingest.report import rapport_tekst
-    from dashboard.store import Store
+    from dashboard.store import Store, open_of_maak
 
     peildatum = _datum(args.peildatum) if args.peildatum else None
     bestanden = []
@@ -172,17 +180,21 @@ def _import(args: argparse.Namespace) -> int:
         )
     db = Path(args.db)
     gebruiker = args.gebruiker or _systeemgebruiker()
-    store: Store | None = Store(db) if db.exists() else None
+    # read-only: the import is written as a new version beside the store (dashboard/versies.py),
+    # so it never waits for the app and the app never sees half of it
+    store: Store | None = open_of_maak(db) if db.exists() else None
+    geopend: list[Store] = []
 
-    def nieuw() -> Store:
-        db.parent.mkdir(parents=True, exist_ok=True)
-        return Store(db)
+    def nieuw() -> Store:  # a refused import leaves no new store behind
+        geopend.append(open_of_maak(db))
+        return geopend[0]
 
     try:
         resultaat = importeer(store or nieuw, bestanden, peildatum=peildatum, gebruiker=gebruiker)
     finally:
-        if store is not None:
-            store.close()
+        for s in (store, *geopend):
+            if s is not None:
+                s.close()
     for regel in resultaat.meldingen:
         print(f"let op: {regel}")
     if not resultaat.geslaagd:
@@ -295,10 +307,11 @@ def _groep(boom: Any, tekst: str) -> Any:
 
 def _lees_store(db: Path) -> Any:
     """Open a store read-only; a store of an older version is first brought up to date."""
+    from dashboard import versies
     from dashboard.store import Store, StoreVerouderd, open_lezen
 
     try:
-        return Store(db, read_only=True)
+        return Store(versies.lees_pad(db), read_only=True, opslag=db)
     except StoreVerouderd:
         print(
             "let op: de gegevensopslag wordt eenmalig bijgewerkt naar deze versie", file=sys.stderr
@@ -335,20 +348,48 @@ def _csv_waarde(v: Any) -> str:
 
 
 def _herstel(args: argparse.Namespace) -> int:
-    from dashboard.store import Store
+    from dashboard import versies
+    from dashboard.store import StoreFout
 
     db = Path(args.db)
     if not db.exists():
         raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
-    store = Store(db)
     try:
-        import_id = store.herstel_vorige(args.gebruiker or _systeemgebruiker())
-    finally:
-        store.close()
-    if import_id is None:
-        print("Er is geen import om terug te draaien.", file=sys.stderr)
+        terug, nieuw = versies.herstel_naar(db, args.naar, args.gebruiker or _systeemgebruiker())
+    except StoreFout as fout:
+        print(f"Er is niets teruggezet: {fout}.", file=sys.stderr)
         return EXIT_GEWEIGERD
-    print(f"Import {import_id} is teruggedraaid; de vorige gegevens zijn weer actief.")
+    print(
+        f"Versie {terug} is teruggezet en vastgelegd als versie {nieuw}; de vorige import is "
+        "teruggedraaid en de gegevens van toen zijn weer actief (nog eens `herstel` zet de "
+        "versie van daarvoor terug)."
+    )
+    return EXIT_OK
+
+
+def _versies(args: argparse.Namespace) -> int:
+    from dashboard import versies
+
+    db = Path(args.db)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    rijen = [
+        {
+            "versie": v.nummer,
+            "tijdstip": v.tijdstip,
+            "gebruiker": v.gebruiker,
+            "actie": v.actie,
+            "bestanden": v.omschrijving,
+            "peildatum": "; ".join(f"{o} {d}" for o, d in v.peildatum.items()),
+            "rijen": "; ".join(f"{s} {n}" for s, n in v.rijen.items()),
+            "status": "huidig" if v.huidig else "bewaard" if v.beschikbaar else "verwijderd",
+        }
+        for v in versies.lijst(db)
+    ]
+    if not rijen:
+        print("Deze gegevensopslag heeft nog geen versies (de eerste import maakt ze).")
+        return EXIT_OK
+    _schrijf(rijen, tuple(rijen[0]), args.formaat)
     return EXIT_OK
 
 

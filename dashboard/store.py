@@ -107,9 +107,14 @@ class NieuweSnapshot:
 class Store:
     """A DuckDB store: base tables with snapshots, derived facts, and query helpers."""
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = ":memory:", *, read_only: bool = False, opslag: Path | None = None
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        #: the configured store path whose version `path` is (dashboard/versies.py); writes
+        #: through a read-only Store become the next version of it
+        self.opslag = Path(opslag) if opslag is not None else Path(self.path)
         try:
             # beyond its memory limit DuckDB spills to this directory (the build's blocks keep
             # that rare, see BOUW_PER_BLOK); no statement needs rows in insertion order
@@ -293,24 +298,37 @@ class Store:
     @contextmanager
     def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction under the writer lock; facts are rebuilt before the commit."""
-        with self._schrijven(self._herbouw) as cur:
+        with self._schrijven(herbouw=True) as cur:
             yield cur
 
     @contextmanager
     def schrijf(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A small write transaction (pilots, agreements) that does not touch the facts; it
         counts as a change of the store version so cached views refresh."""
-        with self._schrijven(
-            lambda cur: cur.execute("update wijziging set teller = teller + 1")
-        ) as cur:
+        with self._schrijven(herbouw=False) as cur:
             yield cur
 
     @contextmanager
-    def _schrijven(
-        self, voor_commit: Callable[[duckdb.DuckDBPyConnection], object]
-    ) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _schrijven(self, *, herbouw: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
-            raise StoreFout("de gegevensopslag is alleen-lezen geopend")
+            if self.path == ":memory:":
+                raise StoreFout("de gegevensopslag is alleen-lezen geopend")
+            # a store file opened read-only (the app, the CLI) is written as a new version
+            # beside it and switched atomically (dashboard/versies.py): readers never wait and
+            # never see half a write; this object keeps reading the version it opened
+            from dashboard import versies
+
+            with (
+                versies.nieuwe_versie(self.opslag) as doel,
+                doel._schrijven(herbouw=herbouw) as cur,
+            ):
+                yield cur
+            return
+        voor_commit: Callable[[duckdb.DuckDBPyConnection], object] = (
+            self._herbouw
+            if herbouw
+            else lambda cur: cur.execute("update wijziging set teller = teller + 1")
+        )
         with self._lock:
             cur = self.cursor()
             cur.execute("begin transaction")
@@ -481,11 +499,28 @@ def tijdelijke_map(path: str | Path, read_only: bool = False) -> Path:
 def open_lezen(path: str | Path) -> Store:
     """Open a store read-only; one made by an older version is first brought up to date (which
     needs write access once)."""
+    from dashboard import versies
+
     try:
-        return Store(path, read_only=True)
+        return Store(versies.lees_pad(path), read_only=True, opslag=Path(path))
     except StoreVerouderd:
-        Store(path).close()
-        return Store(path, read_only=True)
+        # brought up to date as a new version: readers of the old one keep it meanwhile
+        with versies.nieuwe_versie(
+            path, actie="bijwerken", omschrijving="bijgewerkt naar deze versie van Verzuimzicht"
+        ):
+            pass
+        return Store(versies.lees_pad(path), read_only=True, opslag=Path(path))
+
+
+def open_of_maak(path: str | Path) -> Store:
+    """Open a store read-only, creating an empty one (as its first version) when none exists;
+    every write through it becomes a new version (dashboard/versies.py)."""
+    from dashboard import versies
+
+    if not Path(path).exists():
+        with versies.nieuwe_versie(path, actie="nieuw", omschrijving="lege gegevensopslag"):
+            pass
+    return open_lezen(path)
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:

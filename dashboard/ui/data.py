@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -10,21 +11,39 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.hierarchy import Boom, laad_boom
-from dashboard.store import Store
+from dashboard.store import Store, open_lezen, open_of_maak
 from dashboard.views import Context
 
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner="Gegevens worden geladen…")
+@st.cache_resource(show_spinner="Gegevens worden geladen…", max_entries=3)
+def _open(pad: str, bestand: tuple[int, int, int]) -> Store:
+    """The store version with this file identity (device, inode, modification time), read-only.
+
+    An older version drops out of the cache after a few switches; its connection closes when the
+    last session that still reads it lets go of it (then its file's space is freed)."""
+    return open_lezen(pad)
+
+
 def store() -> Store:
-    """The process's store; the demo store is built first when none exists at the default path."""
+    """The process's store, read-only: an import elsewhere (CLI, another app process) writes a
+    new version beside it (dashboard/versies.py); the next rerun opens that version. The demo
+    store is built first when none exists at the default path."""
     from dashboard.demo import zorg_voor_store
 
     instellingen = config.settings()
     if instellingen.db_path == config.DEFAULT_DB:
         zorg_voor_store(instellingen.db_path)
-    return Store(instellingen.db_path)
+    pad = instellingen.db_path
+    if not pad.exists():
+        # an empty store as its first version, so that the Gegevens page can take the first data
+        open_of_maak(pad).close()
+    try:
+        st_ = os.stat(pad)
+    except FileNotFoundError:
+        st_ = None
+    return _open(str(pad), (st_.st_dev, st_.st_ino, st_.st_mtime_ns) if st_ else (0, 0, 0))
 
 
 def versie() -> int:
@@ -74,3 +93,7 @@ def bouw(
     naam = f"{functie.__module__}.{functie.__qualname__}"
     uit: T = _gecached(naam, versie(), selectie, toegang, tuple(sorted(extra.items())))
     return uit
+
+
+#: `data.store.clear()` (tests, a changed VERZUIMZICHT_DB) forgets every opened version.
+store.clear = _open.clear  # type: ignore[attr-defined]
