@@ -75,3 +75,10 @@ def screenshot(page: object, naam: str) -> Path:
     pad = SCREENSHOTS / f"{naam}.png"
     page.screenshot(path=str(pad), full_page=True)  # type: ignore[attr-defined]
     return pad
+
+
+def open_pagina(page: object, url: str, wacht_op: str = "h1") -> None:
+    """Go to `url`, wait for `wacht_op` and for the app to finish its run."""
+    page.goto(url)  # type: ignore[attr-defined]
+    page.wait_for_selector(wacht_op, timeout=90000)  # type: ignore[attr-defined]
+    wacht_tot_klaar(page)

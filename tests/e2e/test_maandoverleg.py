@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import screenshot, wacht_tot_klaar
+from tests.e2e.conftest import open_pagina, screenshot, wacht_tot_klaar
 
 SEL = "org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl"
 MATEN = [(1920, 1080), (1366, 768)]
@@ -47,17 +47,15 @@ def _stappen(page) -> int:
 @pytest.mark.parametrize(("breedte", "hoogte"), MATEN)
 def test_elke_stap_past_op_het_podium(server, browser, breedte, hoogte):
     page = browser.new_page(viewport={"width": breedte, "height": hoogte})
-    page.goto(f"{server}/maandoverleg?{SEL}&presentatie=1&stap=1")
-    page.wait_for_selector(".st-key-podium_balk", timeout=90000)
-    wacht_tot_klaar(page)
+    open_pagina(page, f"{server}/maandoverleg?{SEL}&presentatie=1&stap=1", ".st-key-podium_balk")
     totaal = _stappen(page)
     assert (
         totaal >= 8
     )  # agenda, messages, key figures, trend, departments, duration, ..., agreements
     for n in range(1, totaal + 1):
-        page.goto(f"{server}/maandoverleg?{SEL}&presentatie=1&stap={n}")
-        page.wait_for_selector(".st-key-podium_balk", timeout=90000)
-        wacht_tot_klaar(page)
+        open_pagina(
+            page, f"{server}/maandoverleg?{SEL}&presentatie=1&stap={n}", ".st-key-podium_balk"
+        )
         page.wait_for_timeout(400)
         assert not page.query_selector_all("[data-testid='stException']"), n
         m = page.evaluate(_METING)
@@ -82,9 +80,7 @@ def test_elke_stap_past_op_het_podium(server, browser, breedte, hoogte):
 
 def test_toetsen_van_een_clicker_gaan_door_de_stappen(server, browser):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    page.goto(f"{server}/maandoverleg?{SEL}&presentatie=1&stap=1")
-    page.wait_for_selector(".st-key-podium_balk", timeout=90000)
-    wacht_tot_klaar(page)
+    open_pagina(page, f"{server}/maandoverleg?{SEL}&presentatie=1&stap=1", ".st-key-podium_balk")
     totaal = _stappen(page)
     for toets, verwacht in (("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("ArrowLeft", 3),
                             ("PageUp", 2), ("End", totaal), ("Home", 1)):  # fmt: skip
@@ -99,9 +95,9 @@ def test_toetsen_van_een_clicker_gaan_door_de_stappen(server, browser):
 
 def test_selectie_blijft_bij_een_andere_pagina_en_na_een_gedeelde_link(server, browser):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
-    page.goto(f"{server}/overzicht?org=MLV&eenheid=MLV-RWK-WB&maand=2026-08&vgl=r12&taal=en")
-    page.wait_for_selector("h1", timeout=90000)
-    wacht_tot_klaar(page)
+    open_pagina(
+        page, f"{server}/overzicht?org=MLV&eenheid=MLV-RWK-WB&maand=2026-08&vgl=r12&taal=en"
+    )
     page.click(".st-key-menu a:has-text('Departments')")
     page.wait_for_url(re.compile(r"/afdelingen"), timeout=60000)
     wacht_tot_klaar(page)

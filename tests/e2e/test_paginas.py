@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import screenshot, wacht_tot_klaar
+from tests.e2e.conftest import open_pagina, screenshot, wacht_tot_klaar
 
 PARAMS = "org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl"
 
@@ -117,9 +117,11 @@ def test_uploader_spreekt_de_taal_van_de_pagina(server, browser):
         ("nl", "Bestanden kiezen", "hooguit 500 MB per bestand"),
         ("en", "Choose files", "at most 500 MB per file"),
     ):
-        page.goto(f"{server}/gegevens?org=MLV&eenheid=MLV&maand=2026-10&taal={taal}")
-        page.wait_for_selector("[data-testid='stFileUploaderDropzone']", timeout=90000)
-        wacht_tot_klaar(page)
+        open_pagina(
+            page,
+            f"{server}/gegevens?org=MLV&eenheid=MLV&maand=2026-10&taal={taal}",
+            "[data-testid='stFileUploaderDropzone']",
+        )
         na = page.evaluate(
             "s => getComputedStyle(document.querySelector(s), '::after').content",
             "[data-testid='stFileUploaderDropzone'] button",
