@@ -73,6 +73,9 @@ def _parser() -> _Parser:
         "--gebruiker", help="naam voor het importlogboek (standaard: systeemgebruiker)"
     )
     imp.add_argument("--rapport", metavar="XLSX", help="schrijf het probleemrapport als Excel")
+    imp.add_argument(
+        "--pilots", metavar="BESTAND", help="pilotdefinities (CSV zoals data/demo/pilots.csv)"
+    )
 
     met = sub.add_parser("metrics", help="kerncijfers als CSV of JSON")
     met.add_argument("--db", required=True)
@@ -163,6 +166,11 @@ def _import(args: argparse.Namespace) -> int:
     from dashboard.ingest.report import rapport_tekst
     from dashboard.store import Store, open_of_maak
 
+    if args.pilots:
+        code = _import_pilots(Path(args.db), Path(args.pilots))
+        extracten = ("organisatie", "personeel", "verzuim", "enquete")
+        if code != EXIT_OK or not any(getattr(args, s) for s in extracten):
+            return code
     peildatum = _datum(args.peildatum) if args.peildatum else None
     bestanden = []
     for soort in ("organisatie", "personeel", "verzuim", "enquete"):
@@ -626,3 +634,38 @@ def _pilot(args: argparse.Namespace) -> int:
 
 
 _STATISTIEK_OPDRACHTEN = {"vergelijking": _vergelijking, "spc": _spc, "pilot": _pilot}
+
+
+def _import_pilots(db: Path, bestand: Path) -> int:
+    """`import --pilots FILE`: every pilot of the file checked first, then all stored (by name:
+    an existing pilot of that name is replaced), or none."""
+    from dashboard import pilots
+    from dashboard.hierarchy import laad_boom
+    from dashboard.store import Store
+
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db} (importeer eerst de extracten)")
+    try:
+        inhoud = bestand.read_bytes()
+    except OSError as exc:
+        raise Gebruiksfout(f"bestand niet gevonden of niet leesbaar: {bestand}") from exc
+    store = Store(db)
+    try:
+        boom = laad_boom(store)
+        grens = settings().min_groep
+        try:
+            gelezen = pilots.lees_csv(inhoud, bestand.name)
+            for pilot in gelezen:
+                pilot.controleer(set(boom.eenheden))
+                pilots.controleer_privacy(store, boom, pilot, grens)
+            for pilot in gelezen:
+                pilots.bewaar(store, pilot, boom, grens)
+        except pilots.PilotFout as fout:
+            print(f"Pilots geweigerd: {fout.in_taal('nl')}", file=sys.stderr)
+            return EXIT_GEWEIGERD
+    finally:
+        store.close()
+    print(
+        f"{len(gelezen)} {'pilot' if len(gelezen) == 1 else 'pilots'} ingelezen uit {bestand.name}."
+    )
+    return EXIT_OK

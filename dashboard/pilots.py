@@ -84,6 +84,26 @@ def reden_met_vinkje(reden: str, hoog_verzuim: bool) -> str:
     return reden
 
 
+#: Why a pilot's units were chosen (the field `geselecteerd_op`, issue 10). On high absence or
+#: high reporting, a fall afterwards is partly regression to the mean.
+GESELECTEERD_OP: tuple[str, ...] = ("hoog verzuim", "hoge meldingsfrequentie", "enquete", "anders")
+#: Labels for the form and the page, in this order.
+GESELECTEERD_OP_LABELS: dict[str, str] = {
+    "hoog verzuim": N_("hoog verzuim"),
+    "hoge meldingsfrequentie": N_("hoge meldingsfrequentie"),
+    "enquete": N_("uitkomst van het medewerkersonderzoek"),
+    "anders": N_("anders"),
+}
+#: The choices that select on a high value of absence itself.
+OP_HOOG: frozenset[str] = frozenset({"hoog verzuim", "hoge meldingsfrequentie"})
+
+
+def geselecteerd_op_van(tekst: str | None) -> str:
+    """The field's value from a file or form ('' when not given); 'enquête' is 'enquete'."""
+    waarde = " ".join((tekst or "").strip().lower().replace("_", " ").split())
+    return "enquete" if waarde == "enquête" else waarde
+
+
 @dataclass(frozen=True)
 class Pilot:
     """A pilot: units that did something, from `begin` to `eind`, and units to compare with."""
@@ -96,6 +116,8 @@ class Pilot:
     vergelijk_eenheden: tuple[str, ...]
     selectie_reden: str = ""
     pilot_id: int | None = None
+    #: why the units were chosen (GESELECTEERD_OP); '' for a definition that does not say
+    geselecteerd_op: str = ""
 
     def controleer(self, bekende_eenheden: set[str]) -> None:
         """Raise PilotFout when the definition is incomplete or inconsistent."""
@@ -110,6 +132,12 @@ class Pilot:
         ]
         if onbekend:
             raise PilotFout(N_("onbekende eenheid: {e}"), e=", ".join(onbekend))
+        if self.geselecteerd_op and self.geselecteerd_op not in GESELECTEERD_OP:
+            raise PilotFout(
+                N_("‘geselecteerd op’ is ‘{w}’; kies uit: {k}"),
+                w=self.geselecteerd_op,
+                k=", ".join(GESELECTEERD_OP),
+            )
         dubbel = set(self.pilot_eenheden) & set(self.vergelijk_eenheden)
         if dubbel:
             raise PilotFout(
@@ -119,7 +147,11 @@ class Pilot:
 
     @property
     def geselecteerd_op_hoog_verzuim(self) -> bool:
-        """True when the units were chosen for high absence (expect regression to the mean)."""
+        """True when the units were chosen for high absence (expect regression to the mean):
+        the field `geselecteerd_op`; only a definition without it falls back on the reason's
+        words."""
+        if self.geselecteerd_op:
+            return self.geselecteerd_op in OP_HOOG
         return bool(woorden_hoog_verzuim(self.selectie_reden))
 
 
@@ -127,7 +159,8 @@ def lijst(store: Store) -> list[Pilot]:
     """All pilots, newest first."""
     frame = store.frame(
         "select pilot_id, naam, omschrijving, begin, eind, pilot_eenheden, vergelijk_eenheden, "
-        "selectie_reden from pilot order by begin desc, naam"
+        "selectie_reden, coalesce(geselecteerd_op, '') as geselecteerd_op from pilot "
+        "order by begin desc, naam"
     )
     return [
         Pilot(
@@ -139,6 +172,7 @@ def lijst(store: Store) -> list[Pilot]:
             vergelijk_eenheden=tuple(r["vergelijk_eenheden"]),
             selectie_reden=r["selectie_reden"],
             pilot_id=r["pilot_id"],
+            geselecteerd_op=r["geselecteerd_op"],
         )
         for r in frame.iter_rows(named=True)
     ]
@@ -209,7 +243,9 @@ def bewaar(store: Store, pilot: Pilot, boom: Boom, min_groep: int) -> int:
                 cur.sql("select coalesce(max(pilot_id), 0) + 1 from pilot").fetchall()[0][0]
             )
         cur.execute(
-            "insert into pilot values ($id, $naam, $oms, $begin, $eind, $pilot, $verg, $reden, $t)",
+            "insert into pilot (pilot_id, naam, omschrijving, begin, eind, pilot_eenheden, "
+            "vergelijk_eenheden, selectie_reden, gewijzigd, geselecteerd_op) "
+            "values ($id, $naam, $oms, $begin, $eind, $pilot, $verg, $reden, $t, $op)",
             {
                 "id": pilot_id,
                 "naam": pilot.naam.strip(),
@@ -220,6 +256,7 @@ def bewaar(store: Store, pilot: Pilot, boom: Boom, min_groep: int) -> int:
                 "verg": list(pilot.vergelijk_eenheden),
                 "reden": pilot.selectie_reden.strip(),
                 "t": dt.datetime.now().replace(microsecond=0),
+                "op": pilot.geselecteerd_op or None,
             },
         )
     return pilot_id
@@ -241,7 +278,7 @@ def lees_csv(inhoud: bytes, bestand: str = "pilots.csv") -> list[Pilot]:
     if problemen.height:
         raise PilotFout(f"{bestand}: {problemen['reden'][0]}")
     frame = gekoppeld.frame
-    for k in ("omschrijving", "vergelijk_eenheden", "selectie_reden"):
+    for k in ("omschrijving", "vergelijk_eenheden", "selectie_reden", "geselecteerd_op"):
         if k not in frame.columns:
             frame = frame.with_columns(pl.lit(None, pl.String).alias(k))
     frame = frame.with_columns(parse.datum("begin").alias("_b"), parse.datum("eind").alias("_e"))
@@ -261,6 +298,7 @@ def lees_csv(inhoud: bytes, bestand: str = "pilots.csv") -> list[Pilot]:
             pilot_eenheden=eenheden(r["pilot_eenheden"]),
             vergelijk_eenheden=eenheden(r["vergelijk_eenheden"]),
             selectie_reden=r["selectie_reden"] or "",
+            geselecteerd_op=geselecteerd_op_van(r["geselecteerd_op"]),
         )
         for r in frame.iter_rows(named=True)
     ]

@@ -28,6 +28,7 @@ MIGRATIES: tuple[str, ...] = (
     "schema/003_herstel_en_bouwversie",
     "schema/004_tussenstappen_tijdelijk",
     "schema/005_afspraak_deadline",
+    "schema/006_pilot_geselecteerd_op",
 )
 
 #: Derived tables built first, in this order, after every import or restore.

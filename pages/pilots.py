@@ -78,6 +78,9 @@ def _opslaan(pilot_id: int | None) -> None:
             begin=ss[FORM + "begin"], eind=ss[FORM + "eind"], pilot_eenheden=ss[FORM + "pilot"],
             vergelijk_eenheden=ss[FORM + "vergelijk"], reden=ss[FORM + "reden"],
             hoog_verzuim=ss[FORM + "hoog"], pilot_id=pilot_id,
+            geselecteerd_op=next(
+                (q.geselecteerd_op for q in pilots.lijst(store) if q.pilot_id == pilot_id), ""
+            ),
         )  # fmt: skip
         nieuw_id = pilots.bewaar(store, pilot, boom, config.settings().min_groep)
     except PilotFout as fout:

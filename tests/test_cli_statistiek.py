@@ -74,3 +74,35 @@ def test_foutcodes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
         cli.main(["spc", "--db", str(demo_db)])
     assert e.value.code == 2
+
+
+def test_import_pilots(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from dashboard import pilots
+    from dashboard.store import Store
+
+    db = tmp_path / "kopie.duckdb"
+    shutil.copy(demo_db, db)
+    demo = (Path(__file__).parent.parent / "data" / "demo" / "pilots.csv").read_text("cp1252")
+    assert demo.splitlines()[0].endswith(";geselecteerd_op")
+    bestand = tmp_path / "pilots.csv"
+    bestand.write_text(demo.replace(";enquete", ";hoog verzuim"), "cp1252")
+    assert cli.main(["import", "--db", str(db), "--pilots", str(bestand)]) == 0
+    assert "2 pilots ingelezen" in capsys.readouterr().out
+    store = Store(db, read_only=True)
+    try:
+        op = {p.naam: p.geselecteerd_op for p in pilots.lijst(store)}
+    finally:
+        store.close()
+    assert op == {
+        "Werkdruk Klantcontact": "hoog verzuim",
+        "Focus op Inzetbaarheid": "hoge meldingsfrequentie",
+    }
+    # all or nothing: an unknown value refuses the whole file
+    bestand.write_text(demo.replace(";enquete", ";toeval"), "cp1252")
+    assert cli.main(["import", "--db", str(db), "--pilots", str(bestand)]) == 1
+    assert "geselecteerd op" in capsys.readouterr().err
+    assert (
+        cli.main(["import", "--db", str(tmp_path / "geen.duckdb"), "--pilots", str(bestand)]) == 2
+    )

@@ -71,3 +71,22 @@ def test_fout_in_de_taal_van_de_gebruiker():
     with pytest.raises(PilotFout) as vast:
         omgekeerd.controleer({"A"})
     assert vast.value.in_taal("en") == "the end date lies before the start date"
+
+
+def test_geselecteerd_op_is_een_veld(tmp_path):
+    # issue 10: why the units were chosen is an explicit field, not keywords in the reason
+    import datetime as dt
+
+    from dashboard.pilots import GESELECTEERD_OP, Pilot, PilotFout, geselecteerd_op_van, lees_csv
+
+    kop = "naam;begin;eind;pilot_eenheden;selectie_reden;geselecteerd_op\n"
+    (p,) = lees_csv((kop + "P;01-01-2024;31-03-2024;A;Hoogste werkdruk;Enquête\n").encode())
+    assert p.geselecteerd_op == "enquete" and not p.geselecteerd_op_hoog_verzuim
+    (q,) = lees_csv(
+        (kop + "Q;01-01-2024;31-03-2024;A;Vrijwillig;hoge_meldingsfrequentie\n").encode()
+    )
+    assert q.geselecteerd_op == "hoge meldingsfrequentie" and q.geselecteerd_op_hoog_verzuim
+    assert geselecteerd_op_van(" Hoog  verzuim ") == "hoog verzuim" in GESELECTEERD_OP
+    fout = Pilot("X", "", dt.date(2024, 1, 1), dt.date(2024, 2, 1), ("A",), (), "", None, "vaag")
+    with pytest.raises(PilotFout):
+        fout.controleer({"A"})

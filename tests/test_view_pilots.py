@@ -3,6 +3,7 @@ its regression-to-the-mean check, validation of the form, and no suppressed numb
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -412,7 +413,12 @@ def test_kleinere_stijging_heet_geen_daling(demo_store, boom):
     k = _kaart(a, "verzuimpercentage")
     assert k.naief is not None and k.naief > 0 and k.effect is not None and k.effect.schatting < 0
     assert k.tekst.startswith("Verzuimpercentage steeg in de pilotgroep 1,2 procentpunt minder")
-    assert "daling" not in k.regressie_tekst.split(":")[0]
+    # issue 10: the demo now says it was chosen on the survey (geselecteerd_op 'enquete'), not
+    # on high absence (the old keyword rule read "Hoogste" in its reason): only the hint remains,
+    # and it never calls the pilot group's change a fall
+    assert p.geselecteerd_op == "enquete" and not k.regressie_tonen
+    assert k.regressie_tekst.startswith("De verzuimpercentage van de pilot-eenheden lag voor")
+    assert "extra daling" not in k.regressie_tekst
     # the honest 'we cannot tell' case of the demo
     assert all(k.effect is not None and k.effect.laag < 0 < k.effect.hoog for k in a.kaarten)
 
@@ -479,6 +485,8 @@ def test_duv_tekst_zegt_geen_daling_als_de_pilotgroep_steeg(demo_store, boom):
     # the audit: for DUV the text said "1,2 procentpunt extra daling" while the pilot group rose
     # from 9,04% to 9,68% (the comparison group rose more): that is a difference, not a fall
     werkdruk = next(p for p in pilots.lijst(demo_store) if p.naam == "Werkdruk Klantcontact")
+    # as if it had been chosen on high absence (the audit's reading of the old keyword rule)
+    werkdruk = dataclasses.replace(werkdruk, geselecteerd_op="hoog verzuim")
     org = boom.eenheden["DUV"].organisatie
     a = view.bouw(demo_store, Context(boom, Selectie(org, "DUV", Maand(2026, 10))), pilot=werkdruk)
     k = _kaart(a, "verzuimpercentage")

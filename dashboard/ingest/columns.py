@@ -218,6 +218,7 @@ KOLOMMEN: dict[str, tuple[Kolom, ...]] = {
         Kolom("pilot_eenheden", True, "tekst", ("pilot_eenheid", "eenheden")),
         Kolom("vergelijk_eenheden", False, "tekst", ("vergelijkingseenheden", "vergelijkeenheid")),
         Kolom("selectie_reden", False, "tekst", ("selectiereden", "reden")),
+        Kolom("geselecteerd_op", False, "tekst", ("gekozen_op", "selectie")),
     ),
 }
 

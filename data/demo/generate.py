@@ -803,7 +803,7 @@ def enquete(perioden: dict[int, list[Periode]]) -> list[list[str]]:
 
 PILOTS_KOP = (
     "naam", "omschrijving", "begin", "eind", "pilot_eenheden", "vergelijk_eenheden",
-    "selectie_reden",
+    "selectie_reden", "geselecteerd_op",
 )  # fmt: skip
 
 
@@ -819,6 +819,7 @@ def pilots() -> list[list[str]]:
             "|".join(PILOT_EENHEDEN),
             "|".join(VERGELIJK_EENHEDEN),
             "Hoogste meldingsfrequentie in 2022 (gekozen in januari 2023)",
+            "hoge meldingsfrequentie",
         ],
         [
             "Werkdruk Klantcontact",
@@ -828,6 +829,7 @@ def pilots() -> list[list[str]]:
             "DUV-KC",
             "DUV-VN|DUV-VZ",
             "Hoogste werkdruk en uitputting in het medewerkersonderzoek 2024",
+            "enquete",
         ],
     ]
 

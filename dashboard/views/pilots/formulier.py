@@ -94,13 +94,16 @@ def maak_pilot(
     reden: str,
     hoog_verzuim: bool,
     pilot_id: int | None = None,
+    geselecteerd_op: str = "",
 ) -> Pilot:
     """A pilot from the form's values; PilotFout for what `Pilot.controleer` does not see.
 
     The names must be unique: `pilots.bewaar` updates a pilot with the same name, so a new pilot
     with an existing name would silently replace it. A comparison unit may not lie under a pilot
     unit or above it (its people would be in both groups). The tick "geselecteerd op hoog
-    verzuim" is stored with the reason (`pilots.reden_met_vinkje`).
+    verzuim" is stored with the reason (`pilots.reden_met_vinkje`) and sets the field
+    `geselecteerd_op` ('hoog verzuim', or the pilot's own `geselecteerd_op` when that is already
+    a high value; unticked: the pilot's own non-high value, else 'anders').
     """
     if begin is None or eind is None:
         raise PilotFout(N_("vul een begin- en een einddatum in"))
@@ -137,4 +140,13 @@ def maak_pilot(
         ),
         selectie_reden=pilots.reden_met_vinkje(reden, hoog_verzuim),
         pilot_id=pilot_id,
+        geselecteerd_op=(
+            (geselecteerd_op if geselecteerd_op in pilots.OP_HOOG else "hoog verzuim")
+            if hoog_verzuim
+            else (
+                geselecteerd_op
+                if geselecteerd_op and geselecteerd_op not in pilots.OP_HOOG
+                else "anders"
+            )
+        ),
     )
