@@ -59,12 +59,19 @@ def test_deck_is_16_9_met_titeldia_en_een_dia_per_stap(deck, demo_store, ctx):
     assert titels[-1] == "Afspraken"
 
 
-def test_trenddia_is_een_bewerkbare_lijngrafiek_met_de_cijfers_van_de_api(deck, demo_store, ctx):
+def test_trenddia_staven_en_lijnen_bewerkbaar_met_de_cijfers_van_de_api(deck, demo_store, ctx):
+    """The trend slide is a combined native chart as on the screen: monthly bars (the first
+    month hatched, apart) under the rolling-year and benchmark lines."""
     (_, vorm), *_ = [
-        (i, s) for i, s in _grafieken(deck) if s.chart.chart_type == XL_CHART_TYPE.LINE
+        (i, s)
+        for i, s in _grafieken(deck)
+        if len(s.chart.plots) == 2 and s.chart.plots[1].series[0].name.startswith("Voortschr")
     ]
     chart = vorm.chart
-    categorieen = list(chart.plots[0].categories)
+    staven, lijnen = chart.plots
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert staven.overlap == 100  # the hatched month and the others side by side, full width
+    categorieen = list(staven.categories)
     assert categorieen[0] == "jan 2019" and categorieen[-1] == "okt 2026"
     boom = ctx.boom
     groepen = metrics.groepen(boom, ["MLV"])
@@ -74,19 +81,22 @@ def test_trenddia_is_een_bewerkbare_lijngrafiek_met_de_cijfers_van_de_api(deck, 
         metrics.periodes(boom, groepen, Maand(2019, 1), Maand(2026, 10), "maand"),
         groepen,
     )
-    maand = next(s for s in chart.plots[0].series if s.name.startswith("Verzuimpercentage"))
+    maand = next(s for s in staven.series if s.name.startswith("Verzuimpercentage"))
     waarden = reeks["verzuimpercentage"].to_list()
     # the extract's first month is its own, hatched series: too low by construction
     assert next(iter(maand.values)) is None
     assert list(maand.values)[1:] == pytest.approx(waarden[1:])
-    begin = next(s for s in chart.plots[0].series if s.name.startswith("onvolledig"))
+    begin = next(s for s in staven.series if s.name.startswith("onvolledig"))
     assert next(iter(begin.values)) == pytest.approx(waarden[0])
     assert all(v is None for v in list(begin.values)[1:])
-    namen = [s.name for s in chart.plots[0].series]
+    assert begin.format.fill.type == 2  # MSO_FILL.PATTERNED: hatched as on the screen
+    namen = [s.name for s in lijnen.series]
     assert (
         "CBS sector openbaar bestuur (kwartaal)" in namen
         and "Voortschrijdend jaargemiddelde" in namen
     )
+    # the lines share the bars' axes
+    assert list(lijnen.categories) == categorieen
 
 
 def test_gestapelde_duurklassen_tellen_op_tot_het_totaal(deck, demo_store, ctx):

@@ -24,7 +24,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -342,8 +342,10 @@ def _categorie(
             reeks = _trap(reeks, volgorde, waarden)
         data.add_series(s.name or "", reeks)
     alle_staven = all(s.type == "bar" for s in sporen)
-    if alle_staven:
-        gestapeld = fig.layout.barmode in ("stack", "relative")
+    # monthly bars with lines over them (the trend): bars stay bars, lines stay lines
+    gemengd = not alle_staven and any(s.type == "bar" for s in sporen)
+    gestapeld = fig.layout.barmode in ("stack", "relative")
+    if alle_staven or gemengd:
         if liggend:
             soort = XL_CHART_TYPE.BAR_STACKED if gestapeld else XL_CHART_TYPE.BAR_CLUSTERED
         else:
@@ -352,6 +354,13 @@ def _categorie(
         soort = XL_CHART_TYPE.LINE
     x, y, b, h = vak
     chart = slide.shapes.add_chart(soort, x, y, b, h, data).chart
+    if gemengd:
+        _lijnen_apart(chart, [s.type != "bar" for s in sporen])
+        staafreeksen = [reeks for _, reeks in _staven_van(chart, sporen) if reeks is not None]
+        if staafreeksen and _los_van_elkaar(sporen, as_cat):
+            # bar series on different months (the hatched first month): full width, no gaps
+            chart.plots[0].overlap = 100
+        chart.plots[0].gap_width = 40
     _legenda(chart, len(sporen))
     va = chart.value_axis
     va.tick_labels.number_format = _getalnotatie(fig, as_val)
@@ -365,11 +374,19 @@ def _categorie(
         ca.reverse_order = True  # the first bar on top, as on the screen
     if len(volgorde) > 24:
         _sla_labels_over(ca, 12 if len(volgorde) > 48 else 6)
-    for reeks, s in zip(chart.plots[0].series, sporen, strict=True):
+    for s, reeks in _staven_van(chart, sporen):
         kleur = _kleur(s)
-        if alle_staven:
-            reeks.format.fill.solid()
-            reeks.format.fill.fore_color.rgb = kleur
+        if s.type == "bar":
+            patroon = s.marker.pattern.shape if s.marker and s.marker.pattern else None
+            if patroon:
+                # a hatched bar (an incomplete month) stays hatched
+                reeks.format.fill.patterned()
+                reeks.format.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+                reeks.format.fill.fore_color.rgb = _rgb(s.marker.pattern.fgcolor) or GRIJS
+                reeks.format.fill.back_color.rgb = kleur
+            else:
+                reeks.format.fill.solid()
+                reeks.format.fill.fore_color.rgb = kleur
         else:
             lijn = reeks.format.line
             lijn.color.rgb = kleur
@@ -388,6 +405,64 @@ def _categorie(
                 if s.type == "scatter" and "markers" not in (s.mode or "")
                 else XL_MARKER_STYLE.CIRCLE
             )
+
+
+def _staven_van(chart: Any, sporen: list[Any]) -> list[tuple[Any, Any]]:
+    """Each trace with its chart series: one plot, or bars in the first and lines in the second
+    (a combined chart keeps the traces' order within each)."""
+    if len(chart.plots) == 1:
+        return list(zip(sporen, chart.plots[0].series, strict=True))
+    staven = iter(chart.plots[0].series)
+    lijnen = iter(chart.plots[1].series)
+    return [(s, next(staven) if s.type == "bar" else next(lijnen)) for s in sporen]
+
+
+def _los_van_elkaar(sporen: list[Any], as_cat: str) -> bool:
+    """True when no two bar traces have a value on the same category."""
+    gezien: set[Any] = set()
+    for s in sporen:
+        if s.type != "bar":
+            continue
+        eigen = {str(c) for c in _lijst(getattr(s, as_cat))}
+        if gezien & eigen:
+            return False
+        gezien |= eigen
+    return True
+
+
+def _lijnen_apart(chart: Any, lijn: list[bool]) -> None:
+    """Move the series marked `lijn` out of the column chart into a line chart on the same axes
+    (PowerPoint's combined chart: python-pptx draws one chart type, the XML holds several)."""
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    staaf = plot_area.find(qn("c:barChart"))
+    reeksen = staaf.findall(qn("c:ser"))
+    lijnchart = etree.SubElement(plot_area, qn("c:lineChart"))
+    staaf.addnext(lijnchart)
+    etree.SubElement(lijnchart, qn("c:grouping")).set("val", "standard")
+    etree.SubElement(lijnchart, qn("c:varyColors")).set("val", "0")
+    for ser, is_lijn in zip(reeksen, lijn, strict=True):
+        if not is_lijn:
+            continue
+        staaf.remove(ser)
+        for naam in ("c:invertIfNegative", "c:pictureOptions", "c:shape"):
+            for el in ser.findall(qn(naam)):
+                ser.remove(el)
+        marker = etree.Element(qn("c:marker"))
+        etree.SubElement(marker, qn("c:symbol")).set("val", "none")
+        # a line series: marker after spPr (or tx), smooth last
+        na = ser.find(qn("c:spPr"))
+        (na if na is not None else ser.find(qn("c:tx"))).addnext(marker)
+        etree.SubElement(ser, qn("c:smooth")).set("val", "0")
+        lijnchart.append(ser)
+    etree.SubElement(lijnchart, qn("c:marker")).set("val", "1")
+    for as_id in staaf.findall(qn("c:axId")):
+        etree.SubElement(lijnchart, qn("c:axId")).set("val", as_id.get("val"))
+
+
+def _rgb(kleur: Any) -> RGBColor | None:
+    if isinstance(kleur, str) and kleur.startswith("#") and len(kleur) == 7:
+        return RGBColor.from_string(kleur[1:].upper())
+    return None
 
 
 def _trap(
