@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dashboard.i18n import N_
 from dashboard.periods import Maand
+from dashboard.rollen import LOKAAL, Gebruiker, vereis
 from dashboard.store import Store
 
 STATUSSEN: tuple[str, ...] = ("open", "loopt", "afgerond", "vervallen")
@@ -81,8 +82,9 @@ def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
     ]
 
 
-def bewaar(store: Store, afspraak: Afspraak) -> int:
-    """Insert or update an agreement; returns its id."""
+def bewaar(store: Store, afspraak: Afspraak, *, wie: Gebruiker = LOKAAL) -> int:
+    """Insert or update an agreement; returns its id (`wie`: an adviseur of its organisation)."""
+    vereis(wie, "adviseur", afspraak.organisatie)
     tekst = afspraak.tekst.strip()
     if not tekst:
         raise AfspraakFout(LEEG)
@@ -121,8 +123,9 @@ def bewaar(store: Store, afspraak: Afspraak) -> int:
         return afspraak.afspraak_id
 
 
-def zet_status(store: Store, afspraak_id: int, status: str) -> None:
-    """Change the status of an agreement."""
+def zet_status(store: Store, afspraak_id: int, status: str, *, wie: Gebruiker = LOKAAL) -> None:
+    """Change the status of an agreement (`wie`: an adviseur of its organisation)."""
+    vereis(wie, "adviseur", _organisatie_van(store, afspraak_id))
     if status not in STATUSSEN:
         raise AfspraakFout(f"onbekende status '{status}'")
     with store.schrijf() as cur:
@@ -132,7 +135,13 @@ def zet_status(store: Store, afspraak_id: int, status: str) -> None:
         )
 
 
-def verwijder(store: Store, afspraak_id: int) -> None:
-    """Delete an agreement."""
+def _organisatie_van(store: Store, afspraak_id: int) -> list[str]:
+    rij = store.sql("select organisatie from afspraak where afspraak_id = $id", {"id": afspraak_id})
+    return [str(rij[0][0])] if rij else []
+
+
+def verwijder(store: Store, afspraak_id: int, *, wie: Gebruiker = LOKAAL) -> None:
+    """Delete an agreement (`wie`: an adviseur of its organisation)."""
+    vereis(wie, "adviseur", _organisatie_van(store, afspraak_id))
     with store.schrijf() as cur:
         cur.execute("delete from afspraak where afspraak_id = $id", {"id": afspraak_id})

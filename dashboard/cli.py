@@ -74,6 +74,11 @@ def _parser() -> _Parser:
     )
     imp.add_argument("--rapport", metavar="XLSX", help="schrijf het probleemrapport als Excel")
     imp.add_argument(
+        "--bevestig",
+        action="store_true",
+        help="ook importeren als meer dan de helft van de rijen verdwijnt of de peildatum teruggaat",
+    )
+    imp.add_argument(
         "--pilots", metavar="BESTAND", help="pilotdefinities (CSV zoals data/demo/pilots.csv)"
     )
 
@@ -164,7 +169,7 @@ def _import(args: argparse.Namespace) -> int:
     from dashboard.exports.xlsx import rapport_xlsx
     from dashboard.ingest.importer import Bestand, importeer
     from dashboard.ingest.report import rapport_tekst
-    from dashboard.store import Store, open_of_maak
+    from dashboard.store import Store, VerdachteImport, open_of_maak
 
     if args.pilots:
         code = _import_pilots(Path(args.db), Path(args.pilots))
@@ -198,7 +203,13 @@ def _import(args: argparse.Namespace) -> int:
         return geopend[0]
 
     try:
-        resultaat = importeer(store or nieuw, bestanden, peildatum=peildatum, gebruiker=gebruiker)
+        resultaat = importeer(
+            store or nieuw, bestanden, peildatum=peildatum, gebruiker=gebruiker,
+            bevestig=args.bevestig,
+        )  # fmt: skip
+    except VerdachteImport as fout:
+        print(f"Import geweigerd: {fout}.", file=sys.stderr)
+        return EXIT_GEWEIGERD
     finally:
         for s in (store, *geopend):
             if s is not None:

@@ -14,6 +14,7 @@ from dashboard.ingest import parse
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.validate import koppel
 from dashboard.periods import Maand
+from dashboard.rollen import LOKAAL, Gebruiker, vereis
 from dashboard.store import Store
 
 #: Length of the before and after windows of the analysis, in months.
@@ -226,8 +227,20 @@ def controleer_privacy(store: Store, boom: Boom, pilot: Pilot, min_groep: int) -
     )
 
 
-def bewaar(store: Store, pilot: Pilot, boom: Boom, min_groep: int) -> int:
-    """Insert or update a pilot (by id, else by name); returns its id."""
+def bewaar(
+    store: Store, pilot: Pilot, boom: Boom, min_groep: int, *, wie: Gebruiker = LOKAAL
+) -> int:
+    """Insert or update a pilot (by id, else by name); returns its id. `wie` must be an
+    adviseur of every organisation of the pilot's units (rollen.Geweigerd otherwise)."""
+    vereis(
+        wie,
+        "adviseur",
+        {
+            boom.eenheden[c].organisatie
+            for c in (*pilot.pilot_eenheden, *pilot.vergelijk_eenheden)
+            if c in boom.eenheden
+        },
+    )
     pilot.controleer(set(boom.eenheden))
     controleer_privacy(store, boom, pilot, min_groep)
     with store.schrijf() as cur:
@@ -262,10 +275,21 @@ def bewaar(store: Store, pilot: Pilot, boom: Boom, min_groep: int) -> int:
     return pilot_id
 
 
-def verwijder(store: Store, pilot_id: int) -> None:
-    """Delete a pilot."""
+def verwijder(store: Store, pilot_id: int, *, wie: Gebruiker = LOKAAL) -> None:
+    """Delete a pilot (`wie`: an adviseur of its organisations)."""
+    vereis(wie, "adviseur", _organisaties_van(store, pilot_id))
     with store.schrijf() as cur:
         cur.execute("delete from pilot where pilot_id = $id", {"id": pilot_id})
+
+
+def _organisaties_van(store: Store, pilot_id: int) -> set[str]:
+    rijen = store.sql(
+        "select distinct e.organisatie from pilot p, unnest(list_concat(p.pilot_eenheden, "
+        "p.vergelijk_eenheden)) as u(code) join eenheid e on e.eenheid = u.code "
+        "where p.pilot_id = $id",
+        {"id": pilot_id},
+    )
+    return {str(r[0]) for r in rijen}
 
 
 def lees_csv(inhoud: bytes, bestand: str = "pilots.csv") -> list[Pilot]:

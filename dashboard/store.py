@@ -90,6 +90,11 @@ class StoreFout(Exception):
     """The store cannot be opened or written; the message is Dutch."""
 
 
+class VerdachteImport(StoreFout):
+    """An import that would remove more than half of the rows it replaces, or move an
+    organisation's peildatum backwards; refused unless confirmed. The message is Dutch."""
+
+
 class StoreVerouderd(StoreFout):
     """A read-only open found a store made by an older version (it must be opened for writing
     once, which migrates it and rebuilds the facts)."""
@@ -353,8 +358,20 @@ class Store:
         peildatum: dt.date | None,
         bestanden: list[dict[str, Any]],
         omschrijving: str,
+        bevestigd: bool = False,
     ) -> int:
-        """Store new snapshots and make them active, in one transaction; returns the import id."""
+        """Store new snapshots and make them active, in one transaction; returns the import id.
+
+        Unless `bevestigd`, a suspicious import (see `verdacht`) raises VerdachteImport first."""
+        if not bevestigd:
+            redenen = self.verdacht(snapshots, peildatum)
+            if redenen:
+                raise VerdachteImport(
+                    "deze import lijkt niet te kloppen: "
+                    + "; ".join(redenen)
+                    + ". Er is niets veranderd. Controleer de extracten; is dit toch de bedoeling, "
+                    "bevestig de import dan (--bevestig, of het vinkje op de pagina Gegevens)"
+                )
         with self.transactie() as cur:
             import_id = _volgende(cur, "import_log", "import_id")
             cur.execute(
@@ -402,6 +419,41 @@ class Store:
                 del s
                 snapshot_id += 1
         return import_id
+
+    def verdacht(self, snapshots: list[NieuweSnapshot], peildatum: dt.date | None) -> list[str]:
+        """Why these snapshots look like a mistake (Dutch), empty when they do not: a snapshot
+        with fewer than half the rows of the one it replaces, or an organisation's peildatum
+        moved backwards."""
+        huidig = {
+            (str(soort), str(org), str(sleutel)): (int(rijen), peil)
+            for soort, org, sleutel, rijen, peil in self.sql(
+                "select s.soort, s.organisatie, s.sleutel, s.rijen, s.peildatum "
+                "from actief a join snapshot s using (snapshot_id)"
+            )
+        }
+        redenen: list[str] = []
+        terug: set[str] = set()
+        for sn in snapshots:
+            vorige = huidig.get((sn.soort, sn.organisatie, sn.sleutel))
+            if vorige is None:
+                continue
+            rijen, peil = vorige
+            if sn.rijen.height * 2 < rijen:
+                wat = f"{sn.soort}-gegevens van {sn.organisatie}" + (
+                    f" (meting {sn.sleutel})" if sn.sleutel else ""
+                )
+                redenen.append(
+                    f"de {wat} zouden van {rijen} naar {sn.rijen.height} rijen gaan "
+                    "(meer dan de helft verdwijnt)"
+                )
+            achteruit = peildatum is not None and peil is not None and peildatum < peil
+            if achteruit and sn.organisatie not in terug:
+                terug.add(sn.organisatie)
+                redenen.append(
+                    f"de peildatum van {sn.organisatie} zou teruggaan van "
+                    f"{peil:%d-%m-%Y} naar {peildatum:%d-%m-%Y}"
+                )
+        return redenen
 
     def herstel_vorige(self, gebruiker: str, verwacht: int | None = None) -> int | None:
         """Undo the most recent import that is still active; returns its id, None if nothing to undo.

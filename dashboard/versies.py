@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dashboard.rollen import LOKAAL, Gebruiker, vereis
+
 if TYPE_CHECKING:
     from dashboard.store import Store
 
@@ -312,9 +314,13 @@ def ruim_op(pad: str | Path, bewaren: int = BEWAREN) -> list[int]:
     return weg
 
 
-def herstel_naar(pad: str | Path, nummer: int | None, gebruiker: str) -> tuple[int, int]:
+def herstel_naar(
+    pad: str | Path, nummer: int | None, gebruiker: str, *, wie: Gebruiker = LOKAAL
+) -> tuple[int, int]:
     """Make version `nummer` (default: the one the current version replaced) current again, as a
-    new version; pilots and agreements keep their current rows. Returns (restored, new number)."""
+    new version; pilots and agreements keep their current rows. Returns (restored, new number).
+    `wie` must be a beheerder (the command line on the server is LOKAAL)."""
+    vereis(wie, "beheerder")
     p = Path(pad)
     versies = {v.nummer: v for v in lijst(p)}
     huidig = huidig_nummer(p)
@@ -331,6 +337,8 @@ def herstel_naar(pad: str | Path, nummer: int | None, gebruiker: str) -> tuple[i
         )
     if nummer == huidig:
         raise _fout(f"versie {nummer} is al de huidige versie")
+    if not versies[nummer].rijen and versies[nummer].actie != "bestaand":
+        raise _fout(f"versie {nummer} bevat geen gegevens; terugzetten zou de opslag leegmaken")
     bron = _bestand(p, nummer)
     with nieuwe_versie(
         p,

@@ -26,8 +26,9 @@ else:
     toegang = pagina.toegang()
     taal = st.session_state.get("sel_taal") or st.query_params.get("taal", "nl")
 
-#: Imports and restores only in local mode; with sign-in the data steward's view is read-only.
-MAG_WIJZIGEN = toegang is None
+#: Imports and restores for a beheerder (and in local mode); the data layer refuses others too.
+WIE = pagina.gebruiker()
+MAG_WIJZIGEN = WIE.heeft("beheerder")
 KEUZES: list[str] = list(SOORTEN)
 ss = st.session_state
 
@@ -262,7 +263,20 @@ def inlezen(peil_nu: dt.date | None) -> None:
             + " "
             + t("Een bestand dat niet gelezen kan worden, kunt u ook verwijderen.", taal)
         )
-    sleutel = (tuple(zip(hashes, gekozen, strict=True)), peildatum)
+    bevestig = st.checkbox(
+        t(
+            "Ook inlezen als meer dan de helft van de huidige rijen verdwijnt of de peildatum "
+            "teruggaat",
+            taal,
+        ),
+        key="gegevens_bevestig",
+        help=t(
+            "Zo'n import lijkt meestal op een vergissing (een onvolledig of oud extract) en wordt "
+            "zonder dit vinkje geweigerd.",
+            taal,
+        ),
+    )
+    sleutel = (tuple(zip(hashes, gekozen, strict=True)), peildatum, bevestig)
     st.button(
         t("Importeren", taal),
         type="primary",
@@ -280,8 +294,9 @@ def inlezen(peil_nu: dt.date | None) -> None:
         ]
         with st.spinner(t("De bestanden worden gecontroleerd en ingelezen…", taal)):
             uitkomst = view.importeer(
-                store, lijst, peildatum=peildatum, gebruiker=gebruiker(), taal=taal
-            )
+                store, lijst, peildatum=peildatum, gebruiker=gebruiker(), taal=taal,
+                bevestig=bevestig, wie=WIE,
+            )  # fmt: skip
         ss.pop("gegevens_weigering", None)
         if uitkomst.geslaagd:
             ss["gegevens_melding"] = {
@@ -292,6 +307,7 @@ def inlezen(peil_nu: dt.date | None) -> None:
             }
             ss["gegevens_upload_ronde"] = ronde + 1  # empty the uploader: never import twice
             ss.pop("gegevens_peildatum", None)
+            ss.pop("gegevens_bevestig", None)
             na_wijziging()
         ss["gegevens_weigering"] = (sleutel, uitkomst)
     weigering = ss.get("gegevens_weigering")
@@ -347,7 +363,7 @@ def terugzetten() -> None:
     bevestigd = ss.pop("gegevens_herstel_bevestigd", None)
     if bevestigd is not None:
         with st.spinner(t("De vorige gegevens worden teruggezet…", taal)):
-            gelukt, tekst = view.herstel(store, int(bevestigd), gebruiker(), taal)
+            gelukt, tekst = view.herstel(store, int(bevestigd), gebruiker(), taal, wie=WIE)
         ss["gegevens_melding"] = {"geslaagd": gelukt, "kop": tekst}
         na_wijziging()
     voorstel = view.herstel_voorstel(store, taal)
@@ -401,7 +417,7 @@ def geschiedenis() -> None:
             hide_index=True,
             width="stretch",
         )
-        if not MAG_WIJZIGEN:
+        if toegang is not None:
             st.caption(
                 t(
                     "Aantallen rijen van bestanden die ook andere organisaties bevatten, worden "

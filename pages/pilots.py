@@ -11,6 +11,7 @@ from dashboard.i18n import t
 from dashboard.metrics import SelectieFout
 from dashboard.periods import Maand
 from dashboard.pilots import Pilot, PilotFout
+from dashboard.rollen import Geweigerd
 from dashboard.ui import components, data, pagina, state
 from dashboard.veilig import markdown_cellen, markdown_tekst, url_geheel
 from dashboard.views import pilots as view
@@ -22,6 +23,10 @@ ctx = data.context(selectie, toegang)
 boom = ctx.boom
 store = data.store()
 org = selectie.organisatie
+#: adviseurs (and beheerders) of this organisation change pilots; a lezer gets no write controls
+#: (and pilots.bewaar / verwijder refuse a lezer as well)
+wie = pagina.gebruiker()
+mag_wijzigen = wie.mag("adviseur", org)
 ss = st.session_state
 
 alle = pilots.lijst(store)
@@ -82,9 +87,12 @@ def _opslaan(pilot_id: int | None) -> None:
                 (q.geselecteerd_op for q in pilots.lijst(store) if q.pilot_id == pilot_id), ""
             ),
         )  # fmt: skip
-        nieuw_id = pilots.bewaar(store, pilot, boom, config.settings().min_groep)
+        nieuw_id = pilots.bewaar(store, pilot, boom, config.settings().min_groep, wie=wie)
     except PilotFout as fout:
         ss["pilots_fout"] = fout.in_taal(taal)
+        return
+    except Geweigerd as fout:
+        ss["pilots_fout"] = str(fout)
         return
     _kies(nieuw_id)
     ss["pilots_melding"] = t("Pilot ‘{n}’ is opgeslagen.", taal, n=markdown_tekst(pilot.naam))
@@ -93,7 +101,12 @@ def _opslaan(pilot_id: int | None) -> None:
 
 def _verwijder(p: Pilot) -> None:
     if p.pilot_id is not None:
-        pilots.verwijder(store, p.pilot_id)
+        try:
+            pilots.verwijder(store, p.pilot_id, wie=wie)
+        except Geweigerd as fout:
+            ss["pilots_melding_fout"] = str(fout)
+            _sluit()
+            return
     _kies(None)
     ss["pilots_melding"] = t("Pilot ‘{n}’ is verwijderd.", taal, n=markdown_tekst(p.naam))
     _sluit()
@@ -133,20 +146,28 @@ with keuze_kol:
     )  # fmt: skip
 gekozen = per_id.get(gekozen_id)
 state.zet_pagina_waarde("pilots", "pilot", gekozen.pilot_id if gekozen else None)
-knoppen[0].button(
-    t("Nieuwe pilot", taal), icon=":material/add:", key="pilots_nieuw", on_click=_open,
-    args=("nieuw",), width="stretch",
-)  # fmt: skip
-knoppen[1].button(
-    t("Bewerken", taal), icon=":material/edit:", key="pilots_bewerk", on_click=_open,
-    args=("bewerken", gekozen), disabled=gekozen is None, width="stretch",
-)  # fmt: skip
-knoppen[2].button(
-    t("Verwijderen", taal), icon=":material/delete:", key="pilots_verwijder", on_click=_open,
-    args=("verwijderen", gekozen), disabled=gekozen is None, width="stretch",
-)  # fmt: skip
+if mag_wijzigen:
+    knoppen[0].button(
+        t("Nieuwe pilot", taal), icon=":material/add:", key="pilots_nieuw", on_click=_open,
+        args=("nieuw",), width="stretch",
+    )  # fmt: skip
+    knoppen[1].button(
+        t("Bewerken", taal), icon=":material/edit:", key="pilots_bewerk", on_click=_open,
+        args=("bewerken", gekozen), disabled=gekozen is None, width="stretch",
+    )  # fmt: skip
+    knoppen[2].button(
+        t("Verwijderen", taal), icon=":material/delete:", key="pilots_verwijder", on_click=_open,
+        args=("verwijderen", gekozen), disabled=gekozen is None, width="stretch",
+    )  # fmt: skip
+else:
+    st.caption(
+        ":material/lock: "
+        + t("U kunt pilots bekijken; vastleggen en wijzigen doet een adviseur.", taal)
+    )
+if fout_melding := ss.pop("pilots_melding_fout", None):
+    st.error(markdown_tekst(fout_melding), icon=":material/block:")
 
-modus = ss.get("pilots_modus")
+modus = ss.get("pilots_modus") if mag_wijzigen else None
 if modus == "verwijderen" and gekozen is not None:
     with st.container(border=True):
         st.warning(

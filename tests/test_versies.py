@@ -251,3 +251,11 @@ def test_kill_9_tijdens_een_import(tmp_path, bestanden, capsys):
         assert importeer(capsys, db, bestanden) == 0
         assert not list(tmp_path.glob("s.duckdb.nieuw-*"))
         assert inhoud(db)[1] == een[1]
+
+
+def test_herstel_maakt_de_opslag_nooit_leeg(tmp_path, bestanden, capsys):
+    db = tmp_path / "s.duckdb"
+    assert importeer(capsys, db, bestanden) == 0  # version 1: the empty store, 2: the import
+    code, _, err = run(capsys, "herstel", "--db", str(db))
+    assert code == 1 and "leegmaken" in err
+    assert inhoud(db)[0] == 1 and versies.huidig_nummer(db) == 2

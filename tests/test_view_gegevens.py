@@ -250,16 +250,19 @@ def test_onverwachte_fout_wordt_een_nederlandse_melding_en_gelogd(monkeypatch, c
     assert caplog.records[-1].exc_info is not None
 
 
-def test_alleen_lezen_opslag_geeft_een_nederlandse_melding(tmp_path):
+def test_opslag_die_niet_geschreven_kan_worden_geeft_een_nederlandse_melding(tmp_path):
+    from dashboard import versies
+
     pad = tmp_path / "s.duckdb"
     Store(pad).close()
-    alleen_lezen = Store(pad, read_only=True)
-    uit = importeer(alleen_lezen, organisatie=ORG, personeel=PERS, verzuim=VERZ)
+    alleen_lezen = Store(pad, read_only=True)  # writes become a new version (dashboard/versies)
+    with versies.slot(pad):  # ... but another import is writing now
+        uit = importeer(alleen_lezen, organisatie=ORG, personeel=PERS, verzuim=VERZ)
     assert not uit.geslaagd
-    assert uit.kop == (
-        "De gegevensopslag kon niet worden bijgewerkt: de gegevensopslag is alleen-lezen "
-        "geopend. Er is niets veranderd."
+    assert uit.kop.startswith(
+        "De gegevensopslag kon niet worden bijgewerkt: er loopt al een import of wijziging"
     )
+    assert uit.kop.endswith("Er is niets veranderd.")
 
 
 def test_geslaagde_import_geeft_samenvatting_en_meldingen():
@@ -484,17 +487,22 @@ def test_herstel_weigert_als_er_intussen_iets_veranderde(twee_imports):
     assert set(actief["import_id"]) == {1}
 
 
-def test_herstel_op_alleen_lezen_opslag(tmp_path):
+def test_herstel_terwijl_een_import_loopt_of_door_een_lezer(tmp_path):
+    from dashboard import versies
+    from dashboard.rollen import Gebruiker
+
     pad = tmp_path / "s.duckdb"
     s = Store(pad)
     assert importeer(s, organisatie=ORG, personeel=PERS, verzuim=VERZ).geslaagd
     s.close()
-    ok, tekst = view.herstel(Store(pad, read_only=True), 1, "t")
+    with versies.slot(pad):
+        ok, tekst = view.herstel(Store(pad, read_only=True), 1, "t")
     assert not ok
-    assert tekst == (
-        "Terugzetten is niet gelukt: de gegevensopslag is alleen-lezen geopend. "
-        "Er is niets veranderd."
-    )
+    assert tekst.startswith("Terugzetten is niet gelukt: er loopt al een import of wijziging")
+    assert tekst.endswith("Er is niets veranderd.")
+    lezer = Gebruiker("l@x.nl", "lezer", frozenset({"ORG"}))
+    ok, tekst = view.herstel(Store(pad, read_only=True), 1, "t", wie=lezer)
+    assert not ok and "heeft de rol lezer en mag daarom niet gegevens inlezen" in tekst
 
 
 def test_storefout_tijdens_herstel_wordt_gemeld(twee_imports, monkeypatch):

@@ -20,6 +20,7 @@ from dashboard.ingest import gebeurtenissen, identifiers, validate
 from dashboard.ingest.columns import SOORTEN
 from dashboard.ingest.read import LeesFout, lees
 from dashboard.ingest.report import leeg_rapport, probleem, samenvoegen
+from dashboard.rollen import LOKAAL, Gebruiker, vereis
 from dashboard.store import NieuweSnapshot, Store
 
 
@@ -90,12 +91,15 @@ def importeer(
     *,
     peildatum: dt.date | None = None,
     gebruiker: str = "onbekend",
+    bevestig: bool = False,
+    wie: Gebruiker = LOKAAL,
 ) -> Resultaat:
     """Validate every file; when all pass, store them as new snapshots in one transaction.
 
     `store` is an open Store, or a callable that creates a new one: it is called only when the
     import passed every check, so a refused import never creates or touches a store file.
     """
+    vereis(wie, "beheerder")  # before any file is read
     opener = None if isinstance(store, Store) else store
     bestaand = store if isinstance(store, Store) else None
     meldingen: list[str] = []
@@ -246,6 +250,7 @@ def importeer(
     }
     per_soort.clear()  # only `snapshots` holds the rows now; the store empties it while writing
     organisaties = sorted({sn.organisatie for sn in snapshots})
+    vereis(wie, "beheerder", organisaties)  # importing is for a beheerder of every organisation
     import_id = doel.vervang_snapshots(
         snapshots,
         gebruiker=gebruiker,
@@ -256,6 +261,7 @@ def importeer(
             if b.inhoud
         ],
         omschrijving=", ".join(f"{b.naam} ({s})" for s, (b, _, _) in ingelezen.items()),
+        bevestigd=bevestig,  # a suspicious import raises VerdachteImport unless confirmed
     )
     samenvatting = [
         f"{s}: {fmt.getal(ok)} rijen ingelezen uit {b.naam}"

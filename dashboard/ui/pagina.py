@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import t
+from dashboard.rollen import LOKAAL, Gebruiker, ToegangFout, uit_toegang
 from dashboard.selectie import Selectie
 from dashboard.veilig import markdown_tekst
 
@@ -81,8 +82,25 @@ def toegang() -> frozenset[str] | None:
         st.write("Meld u aan om de verzuimcijfers van uw organisatie te zien.")
         st.button("Aanmelden", on_click=st.login, type="primary")
         st.stop()
-    rechten = st.secrets.get("toegang", {})
-    return frozenset(rechten.get(str(st.user.get("email", "")), []))
+    wie = gebruiker()
+    # '*': every organisation, also those imported later (the views read None as all)
+    return None if wie.organisaties is None else wie.organisaties
+
+
+def gebruiker() -> Gebruiker:
+    """Who uses the app: role and organisations from `[toegang]` (rollen.uit_toegang); in local
+    mode (no sign-in configured) the local user, who may do everything. A `[toegang]` entry that
+    cannot be read stops the page with its Dutch explanation (never a guessed role)."""
+    if not _aanmelding_ingesteld():
+        return LOKAAL
+    if not st.user.is_logged_in:
+        return Gebruiker("(niet aangemeld)", "lezer", frozenset())
+    try:
+        return uit_toegang(str(st.user.get("email", "")), dict(st.secrets.get("toegang", {})))
+    except ToegangFout as fout:
+        st.error(f"De toegang is niet goed ingesteld: {fout}. Meld dit bij de beheerder.")
+        st.stop()
+        raise
 
 
 def aanmelding(taal: str) -> None:

@@ -30,7 +30,8 @@ from dashboard.ingest.importer import Bestand
 from dashboard.ingest.importer import importeer as _importeer
 from dashboard.ingest.read import LeesFout, controleer_xlsx, lees
 from dashboard.ingest.report import leeg_rapport
-from dashboard.store import Store, StoreFout
+from dashboard.rollen import LOKAAL, Gebruiker, Geweigerd, vereis
+from dashboard.store import Store, StoreFout, VerdachteImport
 from dashboard.veilig import csv_frame
 
 log = logging.getLogger(__name__)
@@ -204,10 +205,29 @@ def importeer(
     peildatum: dt.date | None,
     gebruiker: str,
     taal: str = "nl",
+    bevestig: bool = False,
+    wie: Gebruiker = LOKAAL,
 ) -> Uitkomst:
-    """Run the import (all files in one transaction) and describe the outcome; never raises."""
+    """Run the import (all files in one transaction) and describe the outcome; never raises.
+    A suspicious import (store.VerdachteImport) is refused unless `bevestig`."""
     try:
-        res = _importeer(store, list(bestanden), peildatum=peildatum, gebruiker=gebruiker)
+        res = _importeer(
+            store, list(bestanden), peildatum=peildatum, gebruiker=gebruiker, bevestig=bevestig,
+            wie=wie,
+        )  # fmt: skip
+    except Geweigerd as fout:
+        return Uitkomst(False, t("Import niet uitgevoerd: {fout}.", taal, fout=str(fout)))
+    except VerdachteImport as fout:
+        return Uitkomst(
+            False,
+            t(
+                "Import niet uitgevoerd: {fout}.",
+                taal,
+                fout=str(fout).replace(
+                    "(--bevestig, of het vinkje op de pagina Gegevens)", "(het vinkje hieronder)"
+                ),
+            ),
+        )
     except StoreFout as fout:
         log.warning("import niet opgeslagen: %s", fout)
         return Uitkomst(
@@ -588,9 +608,12 @@ def herstel_voorstel(store: Store, taal: str = "nl") -> Herstel | None:
     return Herstel(int(eerste["import_id"]), kop, tuple(regels), tuple(dict.fromkeys(leeg)))
 
 
-def herstel(store: Store, verwacht: int, gebruiker: str, taal: str = "nl") -> tuple[bool, str]:
+def herstel(
+    store: Store, verwacht: int, gebruiker: str, taal: str = "nl", *, wie: Gebruiker = LOKAAL
+) -> tuple[bool, str]:
     """Undo import `verwacht` if it is still the most recent active one; never raises."""
     try:
+        vereis(wie, "beheerder")
         voorstel = herstel_voorstel(store, taal)
         if voorstel is None:
             return False, t("Er is geen import om terug te draaien.", taal)
@@ -603,7 +626,7 @@ def herstel(store: Store, verwacht: int, gebruiker: str, taal: str = "nl") -> tu
                 n=voorstel.import_id,
             )
         teruggedraaid = store.herstel_vorige(gebruiker)
-    except StoreFout as fout:
+    except (StoreFout, Geweigerd) as fout:
         log.warning("terugzetten niet gelukt: %s", fout)
         return False, t(
             "Terugzetten is niet gelukt: {fout}. Er is niets veranderd.", taal, fout=str(fout)
