@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dashboard.appdb import schrijf_log
 from dashboard.i18n import N_
 from dashboard.periods import Maand
 from dashboard.rollen import LOKAAL, Gebruiker, vereis
@@ -94,6 +95,15 @@ def bewaar(store: Store, afspraak: Afspraak, *, wie: Gebruiker = LOKAAL) -> int:
         raise AfspraakFout(TE_VROEG)
     if afspraak.status not in STATUSSEN:
         raise AfspraakFout(f"onbekende status '{afspraak.status}'")
+    uit = _schrijf_afspraak(store, afspraak, tekst)
+    schrijf_log(
+        store, wie, "afspraak_bewaard", f"{tekst} ({afspraak.eigenaar.strip()}, {afspraak.status})",
+        organisatie=afspraak.organisatie, maand=str(afspraak.maand), details={"afspraak_id": uit},
+    )  # fmt: skip
+    return uit
+
+
+def _schrijf_afspraak(store: Store, afspraak: Afspraak, tekst: str) -> int:
     nu = dt.datetime.now().replace(microsecond=0)
     with store.schrijf() as cur:
         if afspraak.afspraak_id is None:
@@ -133,6 +143,10 @@ def zet_status(store: Store, afspraak_id: int, status: str, *, wie: Gebruiker = 
             "update afspraak set status = $s, gewijzigd = $nu where afspraak_id = $id",
             {"id": afspraak_id, "s": status, "nu": dt.datetime.now().replace(microsecond=0)},
         )
+    schrijf_log(
+        store, wie, "afspraak_status", f"afspraak {afspraak_id}: {status}",
+        organisatie=_organisatie_van(store, afspraak_id) or None,
+    )  # fmt: skip
 
 
 def _organisatie_van(store: Store, afspraak_id: int) -> list[str]:
@@ -142,6 +156,11 @@ def _organisatie_van(store: Store, afspraak_id: int) -> list[str]:
 
 def verwijder(store: Store, afspraak_id: int, *, wie: Gebruiker = LOKAAL) -> None:
     """Delete an agreement (`wie`: an adviseur of its organisation)."""
-    vereis(wie, "adviseur", _organisatie_van(store, afspraak_id))
+    organisatie = _organisatie_van(store, afspraak_id)
+    vereis(wie, "adviseur", organisatie)
     with store.schrijf() as cur:
         cur.execute("delete from afspraak where afspraak_id = $id", {"id": afspraak_id})
+    schrijf_log(
+        store, wie, "afspraak_verwijderd", f"afspraak {afspraak_id}",
+        organisatie=organisatie or None,
+    )  # fmt: skip

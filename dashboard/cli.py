@@ -117,6 +117,10 @@ def _parser() -> _Parser:
     ver.add_argument("--db", required=True)
     ver.add_argument("--formaat", default="csv", choices=["csv", "json"])
 
+    lb = sub.add_parser("logboek", help="het logboek: imports, herstel, exports en wijzigingen")
+    lb.add_argument("--db", required=True)
+    lb.add_argument("--formaat", default="csv", choices=["csv", "json"])
+
     demo = sub.add_parser("demo", help="de demo-opslag opbouwen uit data/demo/")
     demo.add_argument("--db", help="pad (standaard: de ingestelde opslag)")
     demo.add_argument("--opnieuw", action="store_true", help="bestaande opslag vervangen")
@@ -141,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "metrics": _metrics,
             "herstel": _herstel,
             "versies": _versies,
+            "logboek": _logboek,
             "demo": _demo,
             "export": _export,
             **_STATISTIEK_OPDRACHTEN,
@@ -412,6 +417,20 @@ def _versies(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _logboek(args: argparse.Namespace) -> int:
+    from dashboard import appdb
+
+    db = Path(args.db)
+    if not db.exists():
+        raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
+    rijen = [
+        {**r, "tijdstip": r["tijdstip"].isoformat(sep=" ") if r["tijdstip"] else None}
+        for r in appdb.lees_log(db)
+    ]
+    _schrijf(rijen, appdb.LOG_KOLOMMEN, args.formaat)
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from dashboard.demo import bouw_demo_store
 
@@ -435,7 +454,7 @@ def _export(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise Gebruiksfout(f"gegevensopslag niet gevonden: {db}")
-    return exporteer_overleg(
+    code = exporteer_overleg(
         db,
         args.eenheid,
         maand,
@@ -443,6 +462,16 @@ def _export(args: argparse.Namespace) -> int:
         Path(args.xlsx) if args.xlsx else None,
         args.min_groep,
     )
+    if code == EXIT_OK:
+        from dashboard import appdb
+        from dashboard.rollen import LOKAAL
+
+        appdb.schrijf_log(
+            db, LOKAAL, "export", f"maandoverleg {args.eenheid} {maand}: {args.pptx}"
+            + (f", {args.xlsx}" if args.xlsx else ""),
+            naam=_systeemgebruiker(), maand=str(maand),
+        )  # fmt: skip
+    return code
 
 
 def frame_als_csv(frame: pl.DataFrame) -> str:

@@ -119,6 +119,20 @@ def _uren(naam: str, standaard: float) -> float:
     return float(raw.replace(",", "."))
 
 
+def _database_url(naam: str) -> str | None:
+    raw = _ruw(naam)
+    if not raw:
+        return None
+    if re.fullmatch(r"(postgresql(\+psycopg)?|sqlite)://\S*", raw) is None:
+        raise ConfigFout(
+            f"Ongeldige instelling {naam}: gebruik een database-URL zoals "
+            "postgresql://gebruiker:wachtwoord@server:5432/verzuimzicht of "
+            "sqlite:////var/lib/verzuimzicht/app.sqlite (standaard: SQLite naast de "
+            "gegevensopslag)."
+        )
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Deployment settings; one instance per process."""
@@ -132,6 +146,8 @@ class Settings:
     voltijd_uren: float = DEFAULT_VOLTIJD_UREN
     #: Where DuckDB spills beyond its memory limit; None: next to the store (see store.py).
     duckdb_tijdelijk: Path | None = None
+    #: The app database (audit log) as a URL; None: SQLite beside the store (dashboard/appdb.py).
+    app_db: str | None = None
 
 
 def settings() -> Settings:
@@ -146,4 +162,5 @@ def settings() -> Settings:
         duckdb_geheugen=_geheugen("VERZUIMZICHT_DUCKDB_GEHEUGEN", DEFAULT_DUCKDB_GEHEUGEN),
         voltijd_uren=_uren("VERZUIMZICHT_VOLTIJD_UREN", DEFAULT_VOLTIJD_UREN),
         duckdb_tijdelijk=_map("VERZUIMZICHT_DUCKDB_TIJDELIJK"),
+        app_db=_database_url("VERZUIMZICHT_APP_DB"),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from dashboard import format as fmt
+from dashboard.appdb import schrijf_log
 from dashboard.hierarchy import Boom
 from dashboard.i18n import N_, t
 from dashboard.ingest import parse
@@ -232,15 +233,12 @@ def bewaar(
 ) -> int:
     """Insert or update a pilot (by id, else by name); returns its id. `wie` must be an
     adviseur of every organisation of the pilot's units (rollen.Geweigerd otherwise)."""
-    vereis(
-        wie,
-        "adviseur",
-        {
-            boom.eenheden[c].organisatie
-            for c in (*pilot.pilot_eenheden, *pilot.vergelijk_eenheden)
-            if c in boom.eenheden
-        },
-    )
+    organisaties = {
+        boom.eenheden[c].organisatie
+        for c in (*pilot.pilot_eenheden, *pilot.vergelijk_eenheden)
+        if c in boom.eenheden
+    }
+    vereis(wie, "adviseur", organisaties)
     pilot.controleer(set(boom.eenheden))
     controleer_privacy(store, boom, pilot, min_groep)
     with store.schrijf() as cur:
@@ -272,14 +270,25 @@ def bewaar(
                 "op": pilot.geselecteerd_op or None,
             },
         )
+    schrijf_log(
+        store, wie, "pilot_bewaard", pilot.naam.strip(), organisatie=organisaties,
+        details={"pilot_id": pilot_id, "pilot": pilot.pilot_eenheden,
+                 "vergelijking": pilot.vergelijk_eenheden},
+    )  # fmt: skip
     return pilot_id
 
 
 def verwijder(store: Store, pilot_id: int, *, wie: Gebruiker = LOKAAL) -> None:
     """Delete a pilot (`wie`: an adviseur of its organisations)."""
-    vereis(wie, "adviseur", _organisaties_van(store, pilot_id))
+    organisaties = _organisaties_van(store, pilot_id)
+    vereis(wie, "adviseur", organisaties)
+    naam = store.sql("select naam from pilot where pilot_id = $id", {"id": pilot_id})
     with store.schrijf() as cur:
         cur.execute("delete from pilot where pilot_id = $id", {"id": pilot_id})
+    schrijf_log(
+        store, wie, "pilot_verwijderd", str(naam[0][0]) if naam else f"pilot {pilot_id}",
+        organisatie=organisaties,
+    )  # fmt: skip
 
 
 def _organisaties_van(store: Store, pilot_id: int) -> set[str]:

@@ -372,5 +372,11 @@ def herstel_naar(
             cur.execute("detach huidig")
         finally:
             cur.close()
-    nieuw = huidig_nummer(p)
-    return nummer, int(nieuw or 0)
+    nieuw = int(huidig_nummer(p) or 0)
+    from dashboard.appdb import schrijf_log
+
+    schrijf_log(
+        p, wie, "herstel", f"versie {nummer} teruggezet als versie {nieuw} (was versie {huidig})",
+        naam=gebruiker, details={"naar": nummer, "nieuw": nieuw, "was": huidig},
+    )  # fmt: skip
+    return nummer, nieuw

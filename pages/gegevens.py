@@ -429,6 +429,19 @@ def geschiedenis() -> None:
         terugzetten()
 
 
+def logboek() -> None:
+    """The audit log for a beheerder: imports, restores, exports, changes to pilots and
+    agreements, with who and when (the organisations this user may see)."""
+    from dashboard import appdb
+
+    with st.expander(t("Logboek: wie wat deed en wanneer", taal), icon=":material/history_edu:"):
+        rijen = appdb.lees_log(store, toegang, limiet=500)
+        if not rijen:
+            st.caption(t("Nog niets vastgelegd.", taal))
+            return
+        st.dataframe(csv_frame(pl.DataFrame(rijen)), hide_index=True, width="stretch")
+
+
 def uitleg() -> None:
     """Which files and columns are expected (generated from the ingest's column definitions)."""
     with st.expander(t("Welke bestanden en kolommen verwacht Verzuimzicht?", taal)):
@@ -472,4 +485,6 @@ else:
     )
 huidige_gegevens(actief)
 geschiedenis()
+if MAG_WIJZIGEN:
+    logboek()
 uitleg()

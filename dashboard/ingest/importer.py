@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard import format as fmt
+from dashboard.appdb import schrijf_log
 from dashboard.config import settings
 from dashboard.ingest import gebeurtenissen, identifiers, validate
 from dashboard.ingest.columns import SOORTEN
@@ -263,6 +264,11 @@ def importeer(
         omschrijving=", ".join(f"{b.naam} ({s})" for s, (b, _, _) in ingelezen.items()),
         bevestigd=bevestig,  # a suspicious import raises VerdachteImport unless confirmed
     )
+    schrijf_log(
+        doel, wie, "import", ", ".join(f"{b.naam} ({s})" for s, (b, _, _) in ingelezen.items()),
+        naam=gebruiker, organisatie=organisaties, maand=f"{peildatum:%Y-%m}",
+        details={"import_id": import_id, "peildatum": peildatum},
+    )  # fmt: skip
     samenvatting = [
         f"{s}: {fmt.getal(ok)} rijen ingelezen uit {b.naam}"
         for s, (b, _, ok) in ingelezen.items()

@@ -17,6 +17,7 @@ import polars as pl
 
 from dashboard import catalogus
 from dashboard import format as fmt
+from dashboard.appdb import schrijf_log
 from dashboard.i18n import N_, t
 from dashboard.ingest import gebeurtenissen, parse, validate
 from dashboard.ingest.columns import (
@@ -626,6 +627,10 @@ def herstel(
                 n=voorstel.import_id,
             )
         teruggedraaid = store.herstel_vorige(gebruiker)
+        if teruggedraaid is not None:
+            schrijf_log(
+                store, wie, "herstel", f"import {teruggedraaid} teruggedraaid", naam=gebruiker
+            )
     except (StoreFout, Geweigerd) as fout:
         log.warning("terugzetten niet gelukt: %s", fout)
         return False, t(
