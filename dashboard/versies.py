@@ -218,7 +218,18 @@ def _koppel_bestaand(p: Path) -> int | None:
     nummer = (_nummers(p) or [0])[-1] + 1
     map_van(p).mkdir(exist_ok=True)
     os.link(p, _bestand(p, nummer))
-    _schrijf_json(p, nummer, {"actie": "bestaand", "omschrijving": "de opslag van vóór versies"})
+    gegevens: dict[str, Any] = {"actie": "bestaand", "omschrijving": "de opslag van vóór versies"}
+    try:
+        from dashboard.store import Store
+
+        lezer = Store(_bestand(p, nummer), read_only=True)
+        try:
+            gegevens.update(_beschrijf(lezer))
+        finally:
+            lezer.close()
+    except Exception:  # an outdated store: described after its update, not here
+        pass
+    _schrijf_json(p, nummer, gegevens)
     return nummer
 
 

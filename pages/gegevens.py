@@ -429,6 +429,105 @@ def geschiedenis() -> None:
         terugzetten()
 
 
+def vraag_versie(nummer: int) -> None:
+    ss["gegevens_versie_vraag"] = nummer
+
+
+def annuleer_versie() -> None:
+    ss.pop("gegevens_versie_vraag", None)
+
+
+def bevestig_versie(nummer: int) -> None:
+    ss.pop("gegevens_versie_vraag", None)
+    ss["gegevens_versie_bevestigd"] = nummer
+
+
+def versies_terugzetten() -> None:
+    """Every version of the store; a kept one can be made current again (after a confirmation),
+    recorded as a new version: going back twice returns to where one started, never to nothing."""
+    from dashboard import versies
+    from dashboard.rollen import Geweigerd
+    from dashboard.store import StoreFout
+
+    bevestigd = ss.pop("gegevens_versie_bevestigd", None)
+    if bevestigd is not None:
+        try:
+            with st.spinner(t("De vorige gegevens worden teruggezet…", taal)):
+                terug, nieuw = versies.herstel_naar(
+                    store.opslag, int(bevestigd), gebruiker(), wie=WIE
+                )
+            ss["gegevens_melding"] = {
+                "geslaagd": True,
+                "kop": t(
+                    "Versie {n} is teruggezet (vastgelegd als versie {m}).", taal, n=terug, m=nieuw
+                ),
+            }
+        except (StoreFout, Geweigerd) as fout:
+            ss["gegevens_melding"] = {
+                "geslaagd": False,
+                "kop": t(
+                    "Terugzetten is niet gelukt: {fout}. Er is niets veranderd.",
+                    taal,
+                    fout=str(fout),
+                ),
+            }
+        na_wijziging()
+    lijst = versies.lijst(store.opslag)
+    with st.expander(t("Versies van de gegevens", taal), icon=":material/layers:"):
+        if not lijst:
+            st.caption(t("Nog geen versies.", taal))
+            return
+        st.dataframe(
+            csv_frame(
+                pl.DataFrame(
+                    [
+                        {
+                            t("Versie", taal): v.nummer,
+                            t("Tijdstip", taal): v.tijdstip,
+                            t("Door", taal): v.gebruiker,
+                            t("Actie", taal): v.actie,
+                            t("Bestanden", taal): v.omschrijving,
+                            t("Peildatum", taal): " · ".join(f"{o} {d}" for o, d in v.peildatum.items()),
+                            t("Rijen", taal): " · ".join(f"{k} {n}" for k, n in v.rijen.items()),
+                            t("Status", taal): t("huidig", taal) if v.huidig
+                            else t("bewaard", taal) if v.beschikbaar else t("verwijderd", taal),
+                        }
+                        for v in lijst
+                    ]
+                )
+            ),
+            hide_index=True,
+            width="stretch",
+        )  # fmt: skip
+        keuzes = [v.nummer for v in lijst if v.beschikbaar and not v.huidig and v.rijen]
+        if not keuzes:
+            return
+        vraag = ss.get("gegevens_versie_vraag")
+        if vraag is None:
+            links, rechts = st.columns([2, 3], vertical_alignment="bottom")
+            keuze = links.selectbox(t("Versie", taal), keuzes, key="gegevens_versie_keuze")
+            rechts.button(
+                t("Deze versie terugzetten…", taal), key="gegevens_versie_terug",
+                on_click=vraag_versie, args=(keuze,), icon=":material/restore:",
+            )  # fmt: skip
+            return
+        st.warning(
+            t(
+                "Versie {n} weer de huidige maken? Dat wordt een nieuwe versie; de huidige blijft "
+                "bewaard en kan ook weer worden teruggezet. Pilots en afspraken blijven zoals ze nu zijn.",
+                taal,
+                n=vraag,
+            ),
+            icon=":material/restore:",
+        )
+        ja, nee, _ = st.columns([1, 1, 3])
+        ja.button(
+            t("Ja, terugzetten", taal), type="primary", key="gegevens_versie_ja",
+            on_click=bevestig_versie, args=(vraag,),
+        )  # fmt: skip
+        nee.button(t("Annuleren", taal), key="gegevens_versie_nee", on_click=annuleer_versie)
+
+
 def logboek() -> None:
     """The audit log for a beheerder: imports, restores, exports, changes to pilots and
     agreements, with who and when (the organisations this user may see)."""
@@ -486,5 +585,6 @@ else:
 huidige_gegevens(actief)
 geschiedenis()
 if MAG_WIJZIGEN:
+    versies_terugzetten()
     logboek()
 uitleg()
