@@ -36,6 +36,8 @@ class Afspraak:
     status: str = "open"
     afspraak_id: int | None = None
     deadline: dt.date | None = None
+    #: the consultation in which it was closed (afgerond or vervallen); None while it runs
+    afgesloten_in: Maand | None = None
 
 
 def van_overleg(store: Store, organisatie: str, maand: Maand) -> list[Afspraak]:
@@ -43,6 +45,17 @@ def van_overleg(store: Store, organisatie: str, maand: Maand) -> list[Afspraak]:
     return _lees(
         store,
         "where organisatie = $o and overleg_maand = $m",
+        {"o": organisatie, "m": maand.eerste_dag},
+    )
+
+
+def lopend_voor(store: Store, organisatie: str, maand: Maand) -> list[Afspraak]:
+    """The agreements this consultation looks back on: those made in earlier ones that are
+    still open or loopt (carried to this one), plus those closed in this one."""
+    return _lees(
+        store,
+        "where organisatie = $o and overleg_maand < $m and (status in ('open', 'loopt') "
+        "or afgesloten_in = $m)",
         {"o": organisatie, "m": maand.eerste_dag},
     )
 
@@ -64,8 +77,8 @@ def vorige_keer(
 
 def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
     frame = store.frame(
-        "select afspraak_id, organisatie, overleg_maand, tekst, eigenaar, status, deadline "
-        "from afspraak "
+        "select afspraak_id, organisatie, overleg_maand, tekst, eigenaar, status, deadline, "
+        "afgesloten_in from afspraak "
         f"{waar} order by afspraak_id",
         params,
     )
@@ -78,6 +91,7 @@ def _lees(store: Store, waar: str, params: dict[str, object]) -> list[Afspraak]:
             r["status"],
             r["afspraak_id"],
             r["deadline"],
+            Maand.of(r["afgesloten_in"]) if r["afgesloten_in"] else None,
         )
         for r in frame.iter_rows(named=True)
     ]
@@ -120,7 +134,8 @@ def _schrijf_afspraak(store: Store, afspraak: Afspraak, tekst: str) -> int:
             return nieuw
         cur.execute(
             "update afspraak set tekst = $t, eigenaar = $e, status = $s, gewijzigd = $nu, "
-            "deadline = $d where afspraak_id = $id",
+            "deadline = $d, afgesloten_in = case when $s in ('open', 'loopt') then null "
+            "else coalesce(afgesloten_in, $in) end where afspraak_id = $id",
             {
                 "id": afspraak.afspraak_id,
                 "t": tekst,
@@ -128,20 +143,37 @@ def _schrijf_afspraak(store: Store, afspraak: Afspraak, tekst: str) -> int:
                 "s": afspraak.status,
                 "nu": nu,
                 "d": afspraak.deadline,
+                "in": (afspraak.afgesloten_in or Maand.of(dt.date.today())).eerste_dag,
             },
         )
         return afspraak.afspraak_id
 
 
-def zet_status(store: Store, afspraak_id: int, status: str, *, wie: Gebruiker = LOKAAL) -> None:
-    """Change the status of an agreement (`wie`: an adviseur of its organisation)."""
+def zet_status(
+    store: Store,
+    afspraak_id: int,
+    status: str,
+    *,
+    wie: Gebruiker = LOKAAL,
+    in_overleg: Maand | None = None,
+) -> None:
+    """Change the status of an agreement (`wie`: an adviseur of its organisation). Closing it
+    (afgerond, vervallen) records the consultation `in_overleg` (default: this month) in which it
+    was closed; reopening clears that."""
     vereis(wie, "adviseur", _organisatie_van(store, afspraak_id))
     if status not in STATUSSEN:
         raise AfspraakFout(f"onbekende status '{status}'")
     with store.schrijf() as cur:
         cur.execute(
-            "update afspraak set status = $s, gewijzigd = $nu where afspraak_id = $id",
-            {"id": afspraak_id, "s": status, "nu": dt.datetime.now().replace(microsecond=0)},
+            "update afspraak set status = $s, gewijzigd = $nu, afgesloten_in = case when $s in "
+            "('open', 'loopt') then null else coalesce(afgesloten_in, $in) end "
+            "where afspraak_id = $id",
+            {
+                "id": afspraak_id,
+                "s": status,
+                "nu": dt.datetime.now().replace(microsecond=0),
+                "in": (in_overleg or Maand.of(dt.date.today())).eerste_dag,
+            },
         )
     schrijf_log(
         store, wie, "afspraak_status", f"afspraak {afspraak_id}: {status}",

@@ -29,6 +29,7 @@ MIGRATIES: tuple[str, ...] = (
     "schema/004_tussenstappen_tijdelijk",
     "schema/005_afspraak_deadline",
     "schema/006_pilot_geselecteerd_op",
+    "schema/007_afspraak_afgesloten",
 )
 
 #: Derived tables built first, in this order, after every import or restore.

@@ -130,3 +130,24 @@ def test_pilotpagina_zonder_knoppen_voor_een_lezer(demo_db, monkeypatch):
         assert "pilots_nieuw" in {b.key for b in at.button}
     finally:
         data.store.clear()
+
+
+def test_lopend_voor_draagt_open_afspraken_mee_en_toont_de_afgesloten(store):
+    m8, m9, m10 = Maand(2024, 1), Maand(2024, 2), Maand(2024, 3)
+    ids = {
+        naam: afspraken.bewaar(store, afspraken.Afspraak("ORG", m, naam, "Jan", "open"))
+        for naam, m in (("a", m8), ("b", m8), ("c", m9), ("d", m10))
+    }
+    afspraken.zet_status(store, ids["b"], "afgerond", in_overleg=m9)  # closed last time
+    afspraken.zet_status(store, ids["c"], "vervallen", in_overleg=m10)  # closed now
+    afspraken.zet_status(store, ids["a"], "loopt", in_overleg=m10)
+    teksten = [a.tekst for a in afspraken.lopend_voor(store, "ORG", m10)]
+    assert teksten == ["a", "c"]
+    c = next(a for a in afspraken.lopend_voor(store, "ORG", m10) if a.tekst == "c")
+    assert c.afgesloten_in == m10 and c.status == "vervallen"
+    afspraken.zet_status(store, ids["c"], "open")  # reopened: carried again, not closed
+    assert (
+        next(a for a in afspraken.lopend_voor(store, "ORG", m10) if a.tekst == "c").afgesloten_in
+        is None
+    )
+    assert afspraken.lopend_voor(store, "ANDER", m10) == []
