@@ -41,6 +41,7 @@ format: install
 
 bench: install
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.last
 
 demo: install
 	$(BIN)/python -m data.demo.generate
