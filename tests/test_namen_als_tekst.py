@@ -291,4 +291,21 @@ def test_export_xlsx_schrijft_de_formulenaam_als_tekst(kwaad_db, tmp_path):
     assert proc.returncode == 0, proc.stderr
     formules, teksten = _formules(xlsx.read_bytes())
     assert formules == []
+    # the meeting's standard level is the directies (at least four units); with the DGs chosen
+    # (level 0: the parts of MLV) the unit named as a formula is in the workbook, as text
+    from dashboard.exports import overleg
+    from dashboard.hierarchy import laad_boom
+    from dashboard.periods import Maand
+    from dashboard.selectie import Selectie
+    from dashboard.store import open_lezen
+    from dashboard.views import Context
+
+    store = open_lezen(kopie)
+    try:
+        ctx = Context(laad_boom(store), Selectie("MLV", "MLV", Maand(2026, 10)))
+        werkboek = overleg.werkboek(store, ctx, overleg.Keuze(niveau=0))
+    finally:
+        store.close()
+    formules, teksten = _formules(werkboek)
+    assert formules == []
     assert "'" + FORMULE in teksten

@@ -252,8 +252,11 @@ def test_kleine_organisatie_handberekend(klein_app):
         "Frequent verzuim": "8,0%", "Open > 6 weken": "5",
     }  # fmt: skip
     assert {m.label: m.delta for m in at.metric}["Lang"] == "+1,0 %-punt"
+    # 6,0% -> 11,0% rests on a handful of persons (b1, b2, d1, d2, a2, c1 hold every absence
+    # day): with persons as the sampling unit the difference is within chance, and the title
+    # says so with both numbers (dashboard.views.verandering) instead of 'stijgt'
     assert at.title[0].value == (
-        "Vooral extra lang verzuim stijgt: totaal 5,0 procentpunt hoger dan in oktober 2025"
+        "Verzuim in oktober 2026 niet duidelijk anders dan vorig jaar (6,0% → 11,0%)"
     )
     assert len(at.get("plotly_chart")) == 7
     # the monthly split: the bars of October 2026 are the four classes above
@@ -283,8 +286,10 @@ def test_kleine_organisatie_in_het_engels_zonder_ontbrekende_tekst(klein_app):
     i18n.ONTBREKEND.clear()
     at = klein_app(vgl="r12", taal="en")
     # the rolling years of tests/test_view_duur.py: 1.606 and 549 absence days of 18.250
+    # within chance for 50 persons (tests/test_view_duur.py)
     assert at.title[0].value == (
-        "Mainly long absence rising: over 12 months 5.8 percentage points higher than a year earlier"
+        "Absence over the 12 months to October 2026 not clearly different from a year earlier "
+        "(3.0% → 8.8%)"
     )
     assert kaarten(at)["Medium"] == "0.5%"  # 87,5 / 18.250
     assert any(c.value.startswith("Gatekeeper Improvement Act") for c in at.caption)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -14,6 +15,7 @@ from dashboard.hierarchy import laad_boom
 from dashboard.periods import Periode
 from dashboard.selectie import Selectie
 from dashboard.views import Context, duur
+from dashboard.views.duur import teksten
 from tests.duur_data import BESTANDEN, OKT, PEILDATUM
 
 # The small organisation of tests/duur_data.py (its docstring has the people and spells).
@@ -60,14 +62,24 @@ def test_duurklassen_in_oktober_2026_handberekend(klein):
     assert okt["verzuimpercentage"] == pytest.approx(11.0)  # 170,5 / 1550
 
 
+def _als_verandering(d):
+    """The view as it reads when the rule for a change calls the difference real (the words
+    that name the class driving it; with 50 persons the rule itself says 'within chance')."""
+    return replace(d, richtingen=(("maand", "hoger"), ("r12", "hoger")))
+
+
 def test_kop_noemt_de_duurklasse_die_de_stijging_draagt(klein):
     _, ctx, d = klein
     # October 2025: kort 7 + middellang 24 (b2 days 1-31), lang 31 (c1 days 123-153),
     # extra lang 31 (d1 days 640-670): 93 / 1550 = 6,0%. Change +5,0: lang +1,0, extra lang +4,0.
+    # Six persons hold every absence day: with persons as the sampling unit +5,0 is within chance
+    assert d.richting("maand") == "gelijk"
+    assert d.kop == "Verzuim in oktober 2026 niet duidelijk anders dan vorig jaar (6,0% → 11,0%)"
     assert (
-        d.kop
+        teksten.kop(d.maanden, d.r12, ctx, {"maand": "hoger"})
         == "Vooral extra lang verzuim stijgt: totaal 5,0 procentpunt hoger dan in oktober 2025"
     )
+    d = _als_verandering(d)
     titel = grafiek.duurklassen(d, ctx).figuur.layout.title.text.replace("<br>", " ")
     assert "Verzuim in oktober 2026 5,0 procentpunt hoger dan vorig jaar (11,0%)" in titel
     assert "stijging van extra lang verzuim (366+ dagen: +4,0 procentpunt)" in titel
@@ -306,9 +318,15 @@ def test_voortschrijdend_jaar_handberekend(klein):
     # Nov 2024 - Oct 2025: b2 days 1-31 (kort 7, middellang 24), c1 days 1-153 (7, 35, lang 111),
     #   d1 days 306-670 (lang 60, extra lang 305): 549 -> 3,0%
     # change 1.057 / 18.250 = +5,8 pp; lang moved most: (928 - 171) / 18.250 = +4,1 pp
+    # (within chance for 50 persons, see above; the words when the rule calls it real:)
     assert d.kop == (
+        "Verzuim over 12 maanden t/m oktober 2026 niet duidelijk anders dan een jaar eerder "
+        "(3,0% → 8,8%)"
+    )
+    assert teksten.kop(d.maanden, d.r12, ctx12, {"r12": "hoger"}) == (
         "Vooral lang verzuim stijgt: over 12 maanden 5,8 procentpunt hoger dan een jaar eerder"
     )
+    d = _als_verandering(d)
     assert grafiek.voortschrijdend(d, ctx12).titel == (
         "Verzuim over 12 maanden t/m oktober 2026 5,8 procentpunt hoger dan een jaar eerder "
         "(8,8%), vooral door stijging van lang verzuim (43-365 dagen: +4,1 procentpunt)"
@@ -327,9 +345,11 @@ def test_engelse_titels_en_kaarten_handberekend(klein):
     en = Context(ctx.boom, Selectie("ORG", "ORG", OKT, taal="en"), min_groep=10)
     d = duur.bouw(store, en)
     # the numbers of the Dutch tests above, in English words and formats
-    assert d.kop == (
+    assert d.kop == ("Absence in October 2026 not clearly different from last year (6.0% → 11.0%)")
+    assert teksten.kop(d.maanden, d.r12, en, {"maand": "hoger"}) == (
         "Mainly extra long absence rising: total 5.0 percentage points higher than in October 2025"
     )
+    d = _als_verandering(d)
     assert grafiek.duurklassen(d, en).titel == (
         "Absence in October 2026 5.0 percentage points higher than last year (11.0%), mainly from "
         "a rise in extra long absence (366+ days: +4.0 pp)"

@@ -34,7 +34,8 @@ def kaarten(
         eenheid = " " + t("%-punt", taal) if k.suffix == "%" else ""
         with kolom, st.container(border=True):
             tekst = fmt.verschil(d, k.decimalen, eenheid, taal) if d is not None else None
-            gelijk = d is not None and round(d, k.decimalen) == 0
+            # no colour for a change the one rule calls chance (views.verandering)
+            gelijk = d is not None and (round(d, k.decimalen) == 0 or k.richting(basis) == "gelijk")
             st.metric(
                 t(k.kort_label, taal),
                 k.waarde(basis, taal),

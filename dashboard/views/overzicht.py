@@ -11,7 +11,8 @@ from dashboard import format as fmt
 from dashboard.i18n import N_, t
 from dashboard.periods import Maand, Periode
 from dashboard.store import Store
-from dashboard.views import Context, Kader, niet_getoond_tekst, periode_tekst
+from dashboard.views import Context, Kader, niet_getoond_tekst, periode_tekst, verandering
+from dashboard.views.verandering import Richting
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,13 @@ class Kaart:
     r12_vorig_jaar: float | None
     onderdrukt: bool
     reden: str | None = None
+    #: whether the change against a year earlier is more than chance, per basis ('maand',
+    #: 'r12'); None where the metric has no such rule or the numbers are hidden
+    richtingen: tuple[tuple[str, Richting | None], ...] = ()
+
+    def richting(self, basis: str) -> Richting | None:
+        """'hoger', 'lager' or 'gelijk' (within chance) against a year earlier."""
+        return dict(self.richtingen).get(basis)
 
     @property
     def sleutel(self) -> str:
@@ -96,6 +104,10 @@ class Overzicht:
     onvolledig: tuple[Maand, ...] = ()
 
 
+#: The card metrics with a person-level model for the change (metrics.persoonsommen).
+_MET_REGEL = ("verzuimpercentage", "meldingsfrequentie")
+
+
 def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht:
     """Headline cards and the monthly and rolling series up to the selected month."""
     sel = ctx.selectie
@@ -113,10 +125,16 @@ def bouw(store: Store, ctx: Context, *, vanaf: Maand | None = None) -> Overzicht
     rij = {r["periode"]: r for r in kop.to_dicts()}
     nu, vj, r12, r12v = rij[str(m)], rij[str(m.plus(-12))], rij["r12"], rij["r12_vorig"]
     reden = nu["reden_onderdrukt"] or r12["reden_onderdrukt"]
+    # the one rule for a change (persons as the sampling unit), for the metrics that have it
+    rond = verandering.richtingen(
+        store, ctx, {"maand": (ps[0], ps[1]), "r12": (ps[2], ps[3])}, _MET_REGEL
+    )
+    rond.update({("maand", "frequent_verzuim_pct"): verandering.aandeel(nu, vj)})
     kaarten = [
         Kaart(
             m_, nu[m_.sleutel], vj[m_.sleutel], r12[m_.sleutel], r12v[m_.sleutel],
             bool(nu["onderdrukt"]) or bool(r12["onderdrukt"]), reden,
+            tuple((b, rond.get((b, m_.sleutel))) for b in ("maand", "r12")),
         )
         for m_ in catalogus.met_keuze("kaart")
     ]  # fmt: skip
@@ -159,10 +177,18 @@ def _kop(kaart: Kaart, m: Maand, ctx: Context) -> str:
     d = kaart.verschil(basis)
     if d is None:
         return t("Verzuim {wanneer}: {waarde}", taal, wanneer=wanneer, waarde=waarde)
-    if abs(d) < 0.05:
+    r = kaart.richting(basis)
+    if abs(d) < 0.05 and r != "hoger" and r != "lager":
         return t(
             "Verzuim {wanneer} gelijk aan {vergeleken} ({waarde})",
             taal, wanneer=wanneer, vergeleken=vergeleken, waarde=waarde,
+        )  # fmt: skip
+    if r == "gelijk":
+        # a difference within chance is said as such, with both numbers
+        return t(
+            "Verzuim {wanneer} {waarde}: niet duidelijk anders dan {vergeleken} ({vorig})",
+            taal, wanneer=wanneer, waarde=waarde, vergeleken=vergeleken,
+            vorig=kaart.vorig(basis, taal),
         )  # fmt: skip
     zin = (
         N_("Verzuim {wanneer} {d} procentpunt hoger dan {vergeleken} ({waarde})")
@@ -186,12 +212,19 @@ def trend_titel(o: Overzicht, metriek: str, ctx: Context) -> str:
     nu, toen = geldig[metriek][-1], geldig[metriek][-13]
     a = fmt.getal(toen, m_.decimalen, ctx.taal) + m_.eenheid
     b = fmt.getal(nu, m_.decimalen, ctx.taal) + m_.eenheid
+    # the direction only where the one rule for a change says so (the same as the cards')
+    kaart = next((k for k in o.kaarten if k.sleutel == metriek), None)
+    r = kaart.richting("r12") if kaart is not None else None
     zin = (
         N_("{label} over 12 maanden stijgt: van {a} een jaar eerder naar {b}")
-        if nu > toen
+        if r == "hoger"
         else N_("{label} over 12 maanden daalt: van {a} een jaar eerder naar {b}")
-        if nu < toen
-        else N_("{label} over 12 maanden stabiel: van {a} een jaar eerder naar {b}")
+        if r == "lager"
+        else N_(
+            "{label} over 12 maanden niet duidelijk veranderd: van {a} een jaar eerder naar {b}"
+        )
+        if r == "gelijk"
+        else N_("{label} over 12 maanden: van {a} een jaar eerder naar {b}")
     )
     return t(zin, ctx.taal, label=label, a=a, b=b)
 

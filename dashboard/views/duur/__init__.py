@@ -15,7 +15,7 @@ import polars as pl
 from dashboard import metrics
 from dashboard.periods import Periode
 from dashboard.store import Store
-from dashboard.views import Context
+from dashboard.views import Context, verandering
 from dashboard.views.duur.reeksen import (
     BANDEN,
     DAGEN,
@@ -87,4 +87,12 @@ def bouw(store: Store, ctx: Context) -> DuurEnSignalen:
     kaarten = signalen(
         rij(maanden, m), rij(maanden, m.plus(-12)), rij_r12(r12, 0), rij_r12(r12, 1), ctx
     )
-    return DuurEnSignalen(maanden, r12, delen, heeft_delen, kop(maanden, r12, ctx), kaarten)
+    paren = {"maand": (Periode(str(m), m, m), Periode(str(m.plus(-12)), m.plus(-12), m.plus(-12)))}
+    if len(r12_ps) >= 2:
+        paren["r12"] = (r12_ps[0], r12_ps[1])
+    rond = verandering.richtingen(store, ctx, paren)
+    richtingen = tuple((b, rond.get((b, "verzuimpercentage"))) for b in ("maand", "r12"))
+    return DuurEnSignalen(
+        maanden, r12, delen, heeft_delen, kop(maanden, r12, ctx, dict(richtingen)), kaarten,
+        richtingen,
+    )  # fmt: skip

@@ -68,6 +68,12 @@ class DuurEnSignalen:
     heeft_delen: bool
     kop: str
     signalen: list[Signaal]
+    #: the one rule for a change of the total verzuimpercentage, per basis ('maand', 'r12')
+    richtingen: tuple[tuple[str, str | None], ...] = ()
+
+    def richting(self, basis: str) -> str | None:
+        """'hoger', 'lager' or 'gelijk' (within chance) against a year earlier."""
+        return dict(self.richtingen).get(basis)
 
 
 def met_banden(frame: pl.DataFrame) -> pl.DataFrame:

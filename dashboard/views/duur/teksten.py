@@ -12,7 +12,7 @@ from dashboard import format as fmt
 from dashboard import metrics
 from dashboard.i18n import N_, t, tn
 from dashboard.periods import Maand
-from dashboard.views import Context, Kader, niet_getoond_tekst, periode_tekst
+from dashboard.views import Context, Kader, niet_getoond_tekst, periode_tekst, verandering
 from dashboard.views.duur.reeksen import (
     DAGEN,
     MAANDEN_LANGDURIG,
@@ -94,7 +94,14 @@ def _drijver_kort(basis: str, d: float, klasse: str, m: Maand, taal: str) -> str
 
 
 def bevinding(
-    nu: dict | None, toen: dict | None, m: Maand, basis: str, ctx: Context, *, kort: bool = False
+    nu: dict | None,
+    toen: dict | None,
+    m: Maand,
+    basis: str,
+    ctx: Context,
+    *,
+    kort: bool = False,
+    richting: str | None = None,
 ) -> str:
     """'Verzuim in oktober 2026 1,2 procentpunt lager dan vorig jaar (5,3%), vooral door daling
     van lang verzuim (43-365 dagen: −0,7 procentpunt)': the change and the class that drives it.
@@ -115,6 +122,19 @@ def bevinding(
         return f"{onderwerp}: {totaal}"
     haakjes = "" if kort else f" ({totaal})"
     d = round(nu["verzuimpercentage"] - toen["verzuimpercentage"], 1)
+    if richting == "gelijk" and d != 0:
+        # within chance (dashboard.views.verandering): said as such, with both numbers
+        vorig = fmt.procent(toen["verzuimpercentage"], 1, taal)
+        if basis == "r12":
+            return t(
+                "Verzuim over 12 maanden t/m {maand} niet duidelijk anders dan een jaar eerder "
+                "({vorig} → {nu})",
+                taal, maand=maand, vorig=vorig, nu=totaal,
+            )  # fmt: skip
+        return t(
+            "Verzuim in {maand} niet duidelijk anders dan vorig jaar ({vorig} → {nu})",
+            taal, maand=maand, vorig=vorig, nu=totaal,
+        )  # fmt: skip
     if d == 0:
         if basis == "r12":
             return t("Verzuim over 12 maanden t/m {maand} gelijk aan een jaar eerder", taal, maand=maand) + haakjes  # fmt: skip
@@ -151,12 +171,20 @@ def bevinding(
     )  # fmt: skip
 
 
-def kop(maanden: pl.DataFrame, r12: pl.DataFrame, ctx: Context) -> str:
+def kop(
+    maanden: pl.DataFrame, r12: pl.DataFrame, ctx: Context, richtingen: dict[str, str | None]
+) -> str:
     """The page title: the finding on the chosen comparison basis, without the numbers."""
     m = ctx.selectie.maand
     if ctx.selectie.vergelijking == "r12":
-        return bevinding(rij_r12(r12, 0), rij_r12(r12, 1), m, "r12", ctx, kort=True)
-    return bevinding(rij(maanden, m), rij(maanden, m.plus(-12)), m, "maand", ctx, kort=True)
+        return bevinding(
+            rij_r12(r12, 0), rij_r12(r12, 1), m, "r12", ctx, kort=True,
+            richting=richtingen.get("r12"),
+        )  # fmt: skip
+    return bevinding(
+        rij(maanden, m), rij(maanden, m.plus(-12)), m, "maand", ctx, kort=True,
+        richting=richtingen.get("maand"),
+    )  # fmt: skip
 
 
 # -- the frames of the charts ----------------------------------------------------------------------
@@ -182,7 +210,10 @@ def kader_duurklassen(d: DuurEnSignalen, ctx: Context) -> Kader:
     """Monthly split by duration class: the month against the same month last year."""
     taal = ctx.taal
     m = ctx.selectie.maand
-    titel = bevinding(rij(d.maanden, m), rij(d.maanden, m.plus(-12)), m, "maand", ctx)
+    titel = bevinding(
+        rij(d.maanden, m), rij(d.maanden, m.plus(-12)), m, "maand", ctx,
+        richting=d.richting("maand"),
+    )  # fmt: skip
     return ctx.kader(
         titel, f"{t('Verzuimpercentage naar duurklasse', taal)} · {_periode(d.maanden, taal)}"
     )
@@ -191,7 +222,10 @@ def kader_duurklassen(d: DuurEnSignalen, ctx: Context) -> Kader:
 def kader_r12(d: DuurEnSignalen, ctx: Context) -> Kader:
     """The rolling year by duration class against the years before."""
     taal = ctx.taal
-    titel = bevinding(rij_r12(d.r12, 0), rij_r12(d.r12, 1), ctx.selectie.maand, "r12", ctx)
+    titel = bevinding(
+        rij_r12(d.r12, 0), rij_r12(d.r12, 1), ctx.selectie.maand, "r12", ctx,
+        richting=d.richting("r12"),
+    )  # fmt: skip
     return ctx.kader(
         titel,
         f"{t('Verzuimpercentage naar duurklasse over 12 maanden', taal)} · {_r12_eindes(d, taal)}",
@@ -281,7 +315,10 @@ def kader_frequent_trend(d: DuurEnSignalen, ctx: Context) -> Kader:
         a, b = nu["frequent_verzuim_pct"], vj["frequent_verzuim_pct"]
         waarden = {"maand": maand, "nu": fmt.procent(a, 1, taal), "toen": fmt.procent(b, 1, taal)}
         v = round(a - b, 1)
-        if v > 0:
+        r = verandering.aandeel(nu, vj)
+        if r == "gelijk" and v != 0:
+            titel = t("Frequent verzuim niet duidelijk veranderd: {nu} eind {maand} tegen {toen} een jaar eerder", taal, **waarden)  # fmt: skip
+        elif v > 0:
             titel = t("Frequent verzuim stijgt: {nu} eind {maand} tegen {toen} een jaar eerder", taal, **waarden)  # fmt: skip
         elif v < 0:
             titel = t("Frequent verzuim daalt: {nu} eind {maand} tegen {toen} een jaar eerder", taal, **waarden)  # fmt: skip
