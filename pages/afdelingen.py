@@ -132,38 +132,55 @@ with rechts:
             on_click=zoom_in, args=(ouder,), icon=":material/arrow_upward:",
         )  # fmt: skip
 
-if a.funnel_mogelijk():
-    sleutel = f"afdelingen_funnel_{a.referentie}_{a.niveau}"
-    components.grafiek(
-        grafiek.funnel(a, ctx, metriek),
-        sleutel=sleutel,
-        on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
-    )
-    st.caption(view.funnel_uitleg(a, metriek, taal))
-else:
-    st.info(
-        t("Te weinig eenheden met cijfers voor een funnel (minstens {n}).", taal, n=view.MIN_FUNNEL)
-    )
+# the ranking above; the other views in tabs instead of one page of ~4,000 px
+tab_funnel, tab_venster, tab_maanden, tab_spc = st.tabs(
+    [
+        t("Funnel: toeval of verschil", taal),
+        t("Verzuim en meldingen samen", taal),
+        t("Maand voor maand", taal),
+        t("Regelkaart", taal),
+    ]
+)
+with tab_funnel:
+    if a.funnel_mogelijk():
+        sleutel = f"afdelingen_funnel_{a.referentie}_{a.niveau}"
+        components.grafiek(
+            grafiek.funnel(a, ctx, metriek),
+            sleutel=sleutel,
+            on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
+        )
+        st.caption(view.funnel_uitleg(a, metriek, taal))
+    else:
+        st.info(
+            t(
+                "Te weinig eenheden met cijfers voor een funnel (minstens {n}).",
+                taal,
+                n=view.MIN_FUNNEL,
+            )
+        )
 
-if a.getoond().height >= 2:
-    sleutel = f"afdelingen_venster_{a.referentie}_{a.niveau}"
-    components.grafiek(
-        grafiek.venster(a, ctx),
-        sleutel=sleutel,
-        on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
-    )
+with tab_venster:
+    if a.getoond().height >= 2:
+        sleutel = f"afdelingen_venster_{a.referentie}_{a.niveau}"
+        components.grafiek(
+            grafiek.venster(a, ctx),
+            sleutel=sleutel,
+            on_select=bij_klik(sleutel, codes),  # type: ignore[arg-type]
+        )
 
-components.grafiek(grafiek.heatmap(a, ctx), sleutel="afdelingen_heatmap")
+with tab_maanden:
+    components.grafiek(grafiek.heatmap(a, ctx), sleutel="afdelingen_heatmap")
 
-opties = [selectie.eenheid, *(c for c, _ in drilbaar if c != selectie.eenheid)]
-if ss.get(SPC) not in opties:
-    ss[SPC] = selectie.eenheid
-links, _ = st.columns([3, 2])
-with links:
-    st.selectbox(t("Regelkaart voor", taal), opties, key=SPC, format_func=boom.naam)
-r = data.bouw(view.regelkaart, selectie, toegang, eenheid=ss[SPC])
-components.grafiek(grafiek.regelkaart(r, ctx), sleutel="afdelingen_regelkaart")
-st.caption(view.regelkaart_uitleg(r, taal))
+with tab_spc:
+    opties = [selectie.eenheid, *(c for c, _ in drilbaar if c != selectie.eenheid)]
+    if ss.get(SPC) not in opties:
+        ss[SPC] = selectie.eenheid
+    links, _ = st.columns([3, 2])
+    with links:
+        st.selectbox(t("Regelkaart voor", taal), opties, key=SPC, format_func=boom.naam)
+    r = data.bouw(view.regelkaart, selectie, toegang, eenheid=ss[SPC])
+    components.grafiek(grafiek.regelkaart(r, ctx), sleutel="afdelingen_regelkaart")
+    st.caption(view.regelkaart_uitleg(r, taal))
 
 st.divider()
 components.pagina_pptx(view.kop(a, ctx), ctx.ondertitel(""), taal, sleutel="afdelingen_pptx")
