@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import afspraken
+from dashboard import afspraken, rollen
 from dashboard import format as fmt
 from dashboard.charts import theme
 from dashboard.exports import overleg as mo
@@ -27,6 +27,9 @@ ctx = data.context(selectie, toegang)
 store = data.store()
 presentatie = state.pagina_waarde(PAGINA, "presentatie") == "1"
 ss = st.session_state
+# who records agreements: an adviseur of the organisation (the data layer checks it too)
+wie = pagina.gebruiker()
+mag_schrijven = wie.mag("adviseur", selectie.organisatie)
 
 # -- the meeting's choices (level, units, pilots, scales): in the URL, saved with the meeting --
 opties = data.bouw(mo.opties, selectie, toegang)
@@ -88,7 +91,7 @@ def kies(naam: str, sleutel_: str) -> None:
 
 def verwijder(afspraak_id: int, vraag: str) -> None:
     """Delete an agreement after 'Echt verwijderen'."""
-    afspraken.verwijder(store, afspraak_id)
+    afspraken.verwijder(store, afspraak_id, wie=wie)
     ss.pop(vraag, None)
 
 
@@ -104,10 +107,15 @@ def afspraak_tekst(a: afspraken.Afspraak) -> str:
 def status_keuze(a: afspraken.Afspraak, prefix: str) -> None:
     """A select box that changes an agreement's status at once."""
     sleutel_ = f"{prefix}_{a.afspraak_id}"
+    if not mag_schrijven:
+        st.markdown(mo.statusnaam(a.status, taal))
+        return
     st.selectbox(
         t("Status", taal), afspraken.STATUSSEN, index=afspraken.STATUSSEN.index(a.status),
         key=sleutel_, format_func=lambda s: mo.statusnaam(s, taal),
-        on_change=lambda: afspraken.zet_status(store, a.afspraak_id or 0, ss[sleutel_]),
+        on_change=lambda: afspraken.zet_status(
+            store, a.afspraak_id or 0, ss[sleutel_], wie=wie, in_overleg=selectie.maand
+        ),
         label_visibility="collapsed",
     )  # fmt: skip
 
@@ -188,7 +196,8 @@ else:
         )  # fmt: skip
     boven = st.columns([6, 1.6])
     with boven[0]:
-        st.segmented_control(
+        # pills wrap onto a second row on a laptop; a segmented control cuts the last steps off
+        st.pills(
             t("Stap", taal),
             list(range(1, len(sleutels) + 1)),
             format_func=lambda i: f"{i}. {mo.kort(sleutels[i - 1], taal)}",
@@ -210,7 +219,8 @@ if stap.ondertitel:
 
 soort = mo.soort(stap.sleutel)
 if soort == "agenda":
-    st.markdown("\n".join(f"{i}. {markdown_tekst(p)}" for i, p in enumerate(stap.punten, 1)))
+    # numbered as the steps they are (the agenda itself is step 1)
+    st.markdown("\n".join(f"{i}. {markdown_tekst(p)}" for i, p in enumerate(stap.punten, 2)))
 elif soort == "boodschappen":
     if not stap.boodschappen:
         st.info(t("Deze maand valt niets op dat de cijfers als echt verschil aanwijzen.", taal))
@@ -253,7 +263,9 @@ elif soort == "afspraken":
             status_keuze(a, "maandoverleg_nu")
         weg = f"maandoverleg_weg_{a.afspraak_id}"
         with rechts:
-            if ss.get(weg):
+            if not mag_schrijven:
+                pass
+            elif ss.get(weg):
                 st.button(
                     t("Echt verwijderen", taal), key=f"{weg}_ja", type="primary",
                     on_click=verwijder, args=(a.afspraak_id or 0, weg),
@@ -279,28 +291,34 @@ elif soort == "afspraken":
                     selectie.organisatie, selectie.maand, ss["maandoverleg_tekst"],
                     ss["maandoverleg_wie"], deadline=ss.get("maandoverleg_deadline"),
                 ),
+                wie=wie,
             )  # fmt: skip
             ss["maandoverleg_fout"] = ""
             ss["maandoverleg_tekst"] = ss["maandoverleg_wie"] = ""
             ss["maandoverleg_deadline"] = None
         except afspraken.AfspraakFout as fout:
+            ss["maandoverleg_fout"] = t(str(fout), taal)
+        except rollen.Geweigerd as fout:  # the data layer's own check (Dutch)
             ss["maandoverleg_fout"] = str(fout)
 
-    with st.form("maandoverleg_nieuw", border=True):
-        st.text_area(
-            t("Nieuwe afspraak", taal), max_chars=500, key="maandoverleg_tekst",
-            height=90 if presentatie else None,
-        )  # fmt: skip
-        w1, w2 = st.columns(2)
-        w1.text_input(t("Wie", taal), max_chars=80, key="maandoverleg_wie")
-        w2.date_input(
-            t("Uiterlijk", taal), value=None, key="maandoverleg_deadline", format="DD-MM-YYYY",
-            min_value=selectie.maand.eerste_dag,
-            max_value=selectie.maand.eerste_dag + dt.timedelta(days=3 * 366),
-        )  # fmt: skip
-        st.form_submit_button(t("Afspraak vastleggen", taal), type="primary", on_click=leg_vast)
+    if not mag_schrijven:
+        st.caption(t("Afspraken vastleggen kan met de rol adviseur voor deze organisatie.", taal))
+    if mag_schrijven:
+        with st.form("maandoverleg_nieuw", border=True):
+            st.text_area(
+                t("Nieuwe afspraak", taal), max_chars=500, key="maandoverleg_tekst",
+                height=90 if presentatie else None,
+            )  # fmt: skip
+            w1, w2 = st.columns(2)
+            w1.text_input(t("Wie", taal), max_chars=80, key="maandoverleg_wie")
+            w2.date_input(
+                t("Uiterlijk", taal), value=None, key="maandoverleg_deadline", format="DD-MM-YYYY",
+                min_value=selectie.maand.eerste_dag,
+                max_value=selectie.maand.eerste_dag + dt.timedelta(days=3 * 366),
+            )  # fmt: skip
+            st.form_submit_button(t("Afspraak vastleggen", taal), type="primary", on_click=leg_vast)
     if ss.get("maandoverleg_fout"):
-        st.error(t(ss["maandoverleg_fout"], taal))
+        st.error(ss["maandoverleg_fout"])
 else:
     extra = 0
     if soort == "afdelingen":

@@ -38,9 +38,9 @@ def test_eerste_stap_is_de_agenda(app):
     at = app("pages/maandoverleg.py", **PARAMS)
     assert not at.exception
     assert at.title[0].value == "Maandoverleg Ministerie van Leefomgeving en Vervoer, oktober 2026"
-    agenda = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    agenda = next(m.value for m in at.markdown if m.value.startswith("2. "))
     regels = agenda.splitlines()
-    assert regels[0] == "1. Drie boodschappen" and regels[1] == "2. Kerncijfers"
+    assert regels[0] == "2. Drie boodschappen" and regels[1] == "3. Kerncijfers"
     assert regels[-1].endswith(". Afspraken")
     # the standard for a ministry: the first level with at least four units (12 directies)
     assert "Afdelingen: 12 directies" in agenda
@@ -53,7 +53,7 @@ def test_drie_boodschappen_met_hun_cijfers(app):
     koppen = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert 1 <= len(koppen) <= 3
     # every message carries the numbers it rests on (a percentage or a number with a comma)
-    teksten = [m.value for m in at.markdown if not m.value.startswith(("### ", "1. "))]
+    teksten = [m.value for m in at.markdown if not m.value.startswith(("### ", "2. "))]
     assert all(any(c.isdigit() for c in tekst) for tekst in teksten[: len(koppen)])
 
 
@@ -162,3 +162,43 @@ def test_een_export_die_mislukt_zegt_het(app, monkeypatch):
     at.button(key="maandoverleg_werkboek_maak").click().run()
     assert not at.exception
     assert at.error[0].value.startswith("Het bestand kon niet worden gemaakt")
+
+
+def test_een_lezer_legt_geen_afspraken_vast(demo_db, monkeypatch):
+    """A reader sees the agreements but no form, status box or delete button; an adviseur of the
+    organisation gets them."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import data
+
+    root = Path(__file__).resolve().parent.parent
+
+    def pagina(toegang):
+        monkeypatch.setenv("VERZUIMZICHT_DB", str(demo_db))
+        monkeypatch.chdir(root)
+        data.store.clear()
+        at = AppTest.from_file(str(root / "app.py"), default_timeout=120)
+        at.secrets["auth"] = {
+            "redirect_uri": "http://localhost/oauth2callback",
+            "cookie_secret": "x",
+        }
+        at.secrets["toegang"] = {"p@duv.nl": toegang}
+        at.user = {"email": "p@duv.nl", "is_logged_in": True}
+        at.run()
+        at.switch_page("pages/maandoverleg.py")
+        at.query_params["stap"] = "99"
+        return at.run()
+
+    try:
+        at = pagina(["DUV"])
+        assert not at.exception
+        assert at.title[0].value == "Afspraken"
+        assert not at.text_area and not at.get("form")
+        assert any("rol adviseur" in c.value for c in at.caption)
+        at = pagina({"organisaties": ["DUV"], "rol": "adviseur"})
+        assert not at.exception
+        assert at.text_area
+    finally:
+        data.store.clear()

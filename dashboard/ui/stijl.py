@@ -18,6 +18,8 @@ h1 { font-size: clamp(1.7rem, 2.1vw, 2.6rem) !important; line-height: 1.2 !impor
 }
 [data-testid="stMetricLabel"] { height: auto !important; }
 [role="listbox"] { min-width: 24rem !important; }
+/* a row of choices (pills, segmented controls) wraps on a laptop instead of cutting the last off */
+[data-testid="stButtonGroup"] div { flex-wrap: wrap !important; }
 [role="listbox"] [role="option"], [role="listbox"] [role="option"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
