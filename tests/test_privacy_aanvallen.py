@@ -283,7 +283,9 @@ def test_opgeslagen_pilot_met_een_verborgen_eenheid_toont_die_maanden_niet(
     with schrijfbaar.schrijf() as cur:
         nieuw = cur.sql("select coalesce(max(pilot_id), 0) + 1 from pilot").fetchall()[0][0]
         cur.execute(
-            "insert into pilot values ($id, 'Oude pilot met kleine eenheid', '', $b, $e, $p, $v, '', $t)",
+            "insert into pilot (pilot_id, naam, omschrijving, begin, eind, pilot_eenheden, "
+            "vergelijk_eenheden, selectie_reden, gewijzigd) "
+            "values ($id, 'Oude pilot met kleine eenheid', '', $b, $e, $p, $v, '', $t)",
             {
                 "id": nieuw, "b": dt.date(2025, 3, 1), "e": dt.date(2025, 9, 30),
                 "p": [klein_, groot], "v": [k for k in boom.kinderen["DUV"] if k not in (klein_, groot)][:2],

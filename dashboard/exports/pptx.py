@@ -566,8 +566,9 @@ def _kleur(spoor: Any) -> RGBColor:
     if spoor.marker is not None:
         kandidaten.append(spoor.marker.color)
     for k in kandidaten:
-        if isinstance(k, str) and k.startswith("#") and len(k) == 7:
-            return RGBColor.from_string(k[1:].upper())
+        kleur = _rgb(k)
+        if kleur is not None:
+            return kleur
     return LINTBLAUW
 
 

@@ -16,7 +16,7 @@ PAGINAS = [
     ("duur_en_signalen", ""),
     ("pilots", ""),
     ("medewerkersonderzoek", ""),
-    ("maandoverleg", "Verzuim in oktober 2026"),
+    ("maandoverleg", "Maandoverleg Ministerie van Leefomgeving en Vervoer"),
     ("gegevens", ""),
     ("toelichting", "Toelichting"),
 ]
@@ -71,8 +71,9 @@ def test_maandoverleg_stappen_en_afspraak_bij_het_volgende_overleg(server, brows
     assert "Gesprek met de DG over Luchtvaart plannen" in page.inner_text("[data-testid='stMain']")
     screenshot(page, "maandoverleg_afspraken")
     # the next meeting opens with the agreements of last time
+    # (step 1 is the agenda, step 2 last time's agreements)
     page.goto(
-        f"{server}/maandoverleg?org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl&stap=1"
+        f"{server}/maandoverleg?org=MLV&eenheid=MLV&maand=2026-10&vgl=vorig_jaar&taal=nl&stap=2"
     )
     page.wait_for_selector("h1", timeout=90000)
     wacht_tot_klaar(page)
