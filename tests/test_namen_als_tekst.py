@@ -205,7 +205,9 @@ def test_afdelingen_toont_namen_als_tekst(kwaad_app):
     ranking = json.loads(at.get("plotly_chart")[0].proto.spec)
     ticks = ranking["layout"]["yaxis"]["ticktext"]
     assert plotly_tekst(KWAAD_DG) in ticks and FORMULE in ticks
-    assert plotly_tekst(KWAAD) in ranking["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert plotly_tekst(KWAAD) in ranking["layout"]["title"]["subtitle"]["text"].replace(
+        "<br>", " "
+    )
 
 
 def test_afdelingen_terugknop_en_melding_met_de_naam_van_de_ouder(kwaad_app):

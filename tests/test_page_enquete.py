@@ -69,9 +69,9 @@ def test_organisatie_2024(app):
     grijs = next(tr for tr in heatmap["data"] if tr["name"] == "< 10")
     assert sum(rij == ["< 10"] * 8 for rij in grijs["text"]) == 4
     assert heatmap["layout"]["separators"] == ",."
-    assert (
-        "Hoge eisen en weinig hulpbronnen in 10 van 29 afdelingen" in jdr["layout"]["title"]["text"].replace("<br>", " ")
-    )
+    assert "Hoge eisen en weinig hulpbronnen in 10 van 29 afdelingen" in jdr["layout"]["title"][
+        "text"
+    ].replace("<br>", " ")
     # 26: the absence of three afdelingen is hidden to protect a small sibling
     assert "r = 0,55; 26 afdelingen" in verzuim["layout"]["title"]["text"].replace("<br>", " ")
     assert at.query_params["meting"] == ["2024"] or at.query_params["meting"] == "2024"
@@ -341,9 +341,17 @@ def test_kleine_organisatie_in_het_engels_zonder_ontbrekende_tekst(klein_app):
     )
     heatmap, jdr, verzuim = figuren(at)
     assert heatmap["data"][0]["text"][0] == ["2.8", "3.2", "2.9"]
-    assert jdr["layout"]["title"]["text"].replace("<br>", " ").endswith("absence 8.0% against 3.0% elsewhere</b>")
-    assert verzuim["layout"]["title"]["text"].replace("<br>", " ").startswith(
-        "<b>No clear correlation between exhaustion and absence (r = 0.80; 5 departments)"
+    assert (
+        jdr["layout"]["title"]["text"]
+        .replace("<br>", " ")
+        .endswith("absence 8.0% against 3.0% elsewhere</b>")
+    )
+    assert (
+        verzuim["layout"]["title"]["text"]
+        .replace("<br>", " ")
+        .startswith(
+            "<b>No clear correlation between exhaustion and absence (r = 0.80; 5 departments)"
+        )
     )
     at.segmented_control(key="enquete_weergave").set_value("verschil").run()
     at.selectbox(key="enquete_schaal").set_value("werkdruk").run()
