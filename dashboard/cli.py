@@ -252,9 +252,7 @@ def _metrics(args: argparse.Namespace) -> int:
     from dashboard import metrics
     from dashboard.hierarchy import laad_boom
 
-    van, tot = _maand(args.van), _maand(args.tot)
-    if tot < van:
-        raise Gebruiksfout("--tot ligt voor --van")
+    van, tot = _van_tot(args)
     min_groep = settings().min_groep if args.min_groep is None else args.min_groep
     if min_groep < 0:
         raise Gebruiksfout("--min-groep moet 0 of groter zijn")
@@ -563,14 +561,20 @@ def _open_db(db_tekst: str) -> Any:
     return _lees_store(db)
 
 
+def _van_tot(args: argparse.Namespace) -> tuple[Maand, Maand]:
+    """--van and --tot as months, --tot not before --van."""
+    van, tot = _maand(args.van), _maand(args.tot)
+    if tot < van:
+        raise Gebruiksfout("--tot ligt voor --van")
+    return van, tot
+
+
 def _vergelijking(args: argparse.Namespace) -> int:
     from dashboard import metrics
     from dashboard.periods import Periode
     from dashboard.views import afdelingen
 
-    van, tot = _maand(args.van), _maand(args.tot)
-    if tot < van:
-        raise Gebruiksfout("--tot ligt voor --van")
+    van, tot = _van_tot(args)
     store = _open_db(args.db)
     try:
         ctx = _context(store, args.eenheid, tot, args.min_groep)
@@ -605,9 +609,7 @@ def _spc(args: argparse.Namespace) -> int:
     from dashboard import metrics
     from dashboard.views import afdelingen
 
-    van, tot = _maand(args.van), _maand(args.tot)
-    if tot < van:
-        raise Gebruiksfout("--tot ligt voor --van")
+    van, tot = _van_tot(args)
     store = _open_db(args.db)
     try:
         ctx = _context(store, args.eenheid, tot, args.min_groep)
