@@ -151,14 +151,19 @@ METHODEN: tuple[Definitie, ...] = (
         N_(
             "Elke maand wordt vergeleken met wat die kalendermaand gewoonlijk is: maandfactoren uit "
             "ten minste twee hele eerdere jaren (de mediaan per maand). De middenlijn is het "
-            "gemiddelde van de basisperiode maal de factor; de grenzen (Laney p′) komen uit de "
-            "verschillen tussen opeenvolgende maanden. Signalen volgen NHS Making Data Count: een "
-            "maand buiten de 3σ-grenzen, 2 van 3 maanden voorbij 2σ aan dezelfde kant, 7 maanden op "
-            "rij boven of onder het verwachte, 7 maanden op rij stijgend of dalend. Een gewoon "
-            "seizoen geeft zo geen signaal."
+            "gemiddelde van de basisperiode maal de factor. De grenzen komen uit de medewerkers: "
+            "wie lang verzuimt, telt in meerdere maanden mee, zodat opeenvolgende maanden samen "
+            "bewegen. Daarom krijgt elke maand de spreiding van haar verschil met de basisperiode "
+            "over de medewerkers (met wie in beide meetelt), in plaats van de verschillen tussen "
+            "opeenvolgende maanden (Laney), die alleen de korte schommeling zien en in een "
+            "simulatie zonder verandering in 95% van de jaren een signaal gaven. Signalen volgen "
+            "NHS Making Data Count, aangepast aan maanden die samenhangen: een maand buiten de "
+            "3σ-grenzen; 2 van 3 maanden voorbij 2σ aan dezelfde kant die samen voorbij 3σ liggen; "
+            "7 maanden op rij boven of onder het verwachte die samen voorbij 3σ liggen; 7 maanden "
+            "op rij stijgend of dalend. Een gewoon seizoen geeft zo geen signaal."
         ),
-        "verwacht = p̄·sₘ;  zₜ = (pₜ − p̄·sₘ) / √(p̄sₘ(1 − p̄sₘ)/nₜ);  σ_z = gemiddelde |zₜ − zₜ₋₁| / 1,128;  "
-        "grenzen = verwacht ± 3·σ_z·√(p̄sₘ(1 − p̄sₘ)/nₜ)",
+        "verwacht = B·sₘ;  Dₜ = pₜ/sₘ − B;  aᵢₜ = (yᵢₜ − pₜnᵢₜ)/(Nₜsₘ) − (yᵢ_B − B·nᵢ_B)/N_B;  "
+        "σₜ² = Σᵢ aᵢₜ²;  grenzen = verwacht ± 3·sₘ·σₜ",
     ),
     Definitie(
         "pilot",

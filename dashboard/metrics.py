@@ -619,3 +619,50 @@ def _leeg_sommen() -> pl.DataFrame:
         schema={"periode": pl.String, "eenheid": pl.String, "onderdrukt": pl.Boolean,
                 "personen": pl.Int64, **dict.fromkeys(PERSOONSOMMEN[1:], pl.Float64)}
     )  # fmt: skip
+
+
+def spc_covariantie(
+    store: Store,
+    boom: Boom,
+    groep: Groep,
+    maanden: Sequence[tuple[dt.date, float, bool]],
+    metriek: str,
+    *,
+    filter: Filter = Filter(),
+) -> list[list[float]]:
+    """The covariance matrix, with persons as the sampling unit, of the seasonally adjusted
+    contrasts of the months in `maanden` ((first day, seasonal factor, in the baseline)) with
+    their pooled baseline, for one group (queries/spc_covariantie.sql;
+    `statistiek.spc.persoonskaart`). Pass only months `kerncijfers` shows: the matrix is a sum
+    over persons and leaves no person's row. Row and column i belong to `maanden[i]`; a month
+    without anyone in service has zeros."""
+    m = catalogus.metriek(metriek)
+    if m.familie not in ("dagen_per_persoon", "telling_per_persoonjaar"):
+        raise SelectieFout(f"geen regelkaart per persoon voor '{metriek}'")
+    aantal = len(maanden)
+    if not aantal or not any(b for _, _, b in maanden):
+        return [[0.0] * aantal for _ in range(aantal)]
+    filter = normaliseer(store, filter)
+    rel = pl.DataFrame(
+        {
+            "i": list(range(aantal)),
+            "maand": [d for d, _, _ in maanden],
+            "factor": [f for _, f, _ in maanden],
+            "basis": [b for _, _, b in maanden],
+        },
+        schema={"i": pl.Int32, "maand": pl.Date, "factor": pl.Float64, "basis": pl.Boolean},
+    )
+    rijen = store.query(
+        "spc_covariantie",
+        params={
+            "per_jaar": m.familie == "telling_per_persoonjaar",
+            "leeftijdsklassen": list(filter.leeftijdsklasse),
+            "geslachten": list(filter.geslacht),
+            "schaalgroepen": list(filter.schaalgroep),
+        },
+        relaties={"maanden": rel, "groepen": _groep_frame(boom, [groep]).select("en")},
+    )
+    uit = [[0.0] * aantal for _ in range(aantal)]
+    for t, s, c in rijen.iter_rows():
+        uit[t][s] = float(c)
+    return uit

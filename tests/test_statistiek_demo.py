@@ -79,3 +79,56 @@ def test_mlv_afdelingen_zoals_de_audit(demo_store: Store, boom: Boom) -> None:
     assert luchtvaart["laag"] < luchtvaart["verzuimpercentage"] < luchtvaart["hoog"]
     # the persons' dispersion: the variance of a unit's ratio is tens of times the binomial one
     assert v.kappa is not None and v.kappa > 30
+
+
+@pytest.mark.parametrize("metriek", ["verzuimpercentage", "meldingsfrequentie"])
+def test_spc_covariantie_is_die_over_personen(demo_store: Store, boom: Boom, metriek: str) -> None:
+    # the SQL's covariance of the monthly contrasts against the same formula written out in
+    # numpy on the persons' monthly rows (read here only to check; the app never reads them)
+    import datetime as dt
+
+    import numpy as np
+
+    code = "MLV-MOB-LM"
+    (groep,) = metrics.groepen(boom, [code])
+    eerste = [dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 1) for m in range(1, 13)]
+    factoren = [1.0 + 0.05 * ((i % 4) - 1.5) for i in range(12)]
+    maanden = [(d, f, i < 8) for i, (d, f) in enumerate(zip(eerste, factoren, strict=True))]
+    cov = np.array(metrics.spc_covariantie(demo_store, boom, groep, maanden, metriek))
+    en = [boom.eenheden[u].nr for u in groep.eenheden if u in boom.eenheden]
+    plekken = ",".join(str(x) for x in en)
+    tabel = pl.DataFrame(
+        demo_store.sql(
+            "select mw, maand, sum(beschikbaar_e4) / 1e4, sum(verzuim_e8) / 1e8, "
+            "sum(meldingen), sum(dagen) from persoon_maand "
+            f"where en in ({plekken}) and maand between $a and $b group by all",
+            {"a": eerste[0], "b": eerste[-1]},
+        ),
+        schema=["mw", "maand", "b", "v", "r", "d"],
+        orient="row",
+    )
+    personen = sorted(set(tabel["mw"].to_list()))
+    plek = {p: i for i, p in enumerate(personen)}
+    y = np.zeros((len(personen), 12))
+    n = np.zeros((len(personen), 12))
+    for mw, maand, b, v, r, d in tabel.iter_rows():
+        i, t = plek[mw], eerste.index(maand)
+        if metriek == "verzuimpercentage":
+            y[i, t], n[i, t] = v, b
+        else:
+            y[i, t], n[i, t] = (
+                r,
+                d / (12 * ((eerste[t + 1] if t < 11 else dt.date(2026, 1, 1)) - maand).days),
+            )
+    f = np.array(factoren)
+    nf = n * f
+    bas = y[:, :8].sum() / nf[:, :8].sum()
+    eb = (y[:, :8].sum(1) - bas * nf[:, :8].sum(1)) / nf[:, :8].sum()
+    r_t = y.sum(0) / n.sum(0)
+    a = (y - r_t * n) / (n.sum(0) * f) - eb[:, None]
+    verwacht = a.T @ a
+    assert len(personen) > 300
+    assert cov == pytest.approx(verwacht, rel=1e-9, abs=1e-15)
+    # a month's variance exceeds the binomial one: persons' days come in spells
+    if metriek == "verzuimpercentage":
+        assert cov[10, 10] > 3 * r_t[10] * (1 - r_t[10]) / n[:, 10].sum() / f[10] ** 2

@@ -416,8 +416,8 @@ def test_engels(demo_store, boom):
 
 
 def test_regelkaart_seizoensgecorrigeerd(demo_store, boom):
-    # issue 10: seasonal factors from whole earlier years, σ from the moving range, the Making
-    # Data Count rules (statistiek.spc), instead of the SD of the baseline without seasons
+    # issue 10: seasonal factors from whole earlier years, each month's σ from the persons
+    # (their covariance over the months), the Making Data Count rules (statistiek.spc)
     ctx = ctx_voor(boom, "MLV")
     r = view.regelkaart(demo_store, ctx, eenheid="MLV-MOB-LM-LV")
     groep = metrics.groepen(boom, ["MLV-MOB-LM-LV"])
@@ -427,7 +427,17 @@ def test_regelkaart_seizoensgecorrigeerd(demo_store, boom):
     mt = catalogus.metriek("verzuimpercentage")
     seizoen = statistiek.spc.seizoen_van(alles, mt, OKT.plus(-11).eerste_dag)
     assert seizoen is not None and r.seizoensjaren == seizoen.jaren == (2021, 2022, 2023, 2024)
-    verwacht = statistiek.spc.regelkaart(alles.tail(36), mt, seizoen, basis=24)
+    cov = metrics.spc_covariantie(
+        demo_store, boom, groep[0],
+        statistiek.spc.kaartmaanden(alles.tail(36), mt, seizoen, 24), "verzuimpercentage",
+    )  # fmt: skip
+    verwacht = statistiek.spc.regelkaart(alles.tail(36), mt, seizoen, basis=24, cov=cov)
+    laney = statistiek.spc.regelkaart(alles.tail(36), mt, seizoen, basis=24)
+    # persons as the sampling unit: a long spell spans months, so the limits are wider than the
+    # moving range's
+    breed = (verwacht["bovengrens"] - verwacht["ondergrens"]).mean()
+    smal = (laney["bovengrens"] - laney["ondergrens"]).mean()
+    assert breed > 1.2 * smal
     assert r.reeks.height == 36 and r.basis_maanden == 24
     assert r.reeks["bovengrens"].to_list() == pytest.approx(verwacht["bovengrens"].to_list())
     assert r.reeks["signaal"].to_list() == verwacht["signaal"].to_list()

@@ -10,7 +10,8 @@ comes from the catalogue (`catalogus.Metriek.familie`), never from its name.
   units, else from another level of the organisation (`doorgeven`) or not at all;
 - `funnel` and `vergelijking`: funnel limits as a function of size, each unit's own interval and
   its position in the funnel;
-- `spc`: seasonal factors, Laney's p′ and u′ charts on the moving range, and the rules of
+- `spc`: seasonal factors, the control chart with persons as the sampling unit (Laney's p′ and
+  u′ on the moving range where no person-level data are), and the rules of
   NHS England's Making Data Count;
 - `pilot`: a pilot's effect at the level treatment was assigned (units): covariance analysis on
   the levels before (regression to the mean taken out), or a permutation test with few units,

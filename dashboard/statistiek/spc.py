@@ -7,7 +7,13 @@ calendar month normally is: monthly factors from at least two whole earlier year
 the month's ratio to its year, normalised to a mean of 1). The expected value of a month is the
 centre line times its factor.
 
-The chart is Laney's (Laney DB, "Improved control charts for attributes", Quality Engineering
+With person-level data the chart takes persons as the sampling unit (`persoonskaart`): a long
+spell puts one person in several months, so months move together, and each month's limits come
+from the covariance over persons of its contrast with the baseline. Without them (only
+aggregated figures) it is Laney's chart below, whose moving range sees only the short-term part
+of the variation.
+
+Laney's chart (Laney DB, "Improved control charts for attributes", Quality Engineering
 2002;14:531-537): z-scores of each month against its expected value on the binomial (p′, a rate
 of days) or Poisson (u′, reports per person-year) standard deviation, their spread σ_z from the
 mean moving range of the baseline months (/1.128), limits expected ± 3·σ·σ_z. The rules
@@ -188,6 +194,112 @@ def laney(
     return uit
 
 
+def persoonskaart(
+    tellers: Sequence[float | None],
+    noemers: Sequence[float | None],
+    cov: Sequence[Sequence[float]],
+    *,
+    factoren: Sequence[float] | None = None,
+    basis: int | None = None,
+    schaal: float = 1.0,
+) -> list[SpcPunt]:
+    """The seasonally adjusted control chart with persons as the sampling unit.
+
+    Months of absence are not independent draws: a long spell puts the same person in several
+    months, so a unit's months move together and the moving range sees only the short-term part
+    of the variation (a simulation of persons with long spells and no change: 95% of 36-month
+    Laney charts signal in their last year). Here each month's contrast with the baseline,
+    D_t = r_t / f_t − B (B the pooled adjusted rate of the first `basis` months), carries its
+    own variance from the persons (`cov`: the matrix of `metrics.spc_covariantie` over the
+    months that have a value, in order), and the Making Data Count rules are kept where they
+    hold for dependent months: a point beyond 3σ; two of three beyond 2σ on one side whose
+    mean contrast is beyond 3σ; a run of 7 or more on one side whose mean contrast is beyond 3σ
+    (the run's months together, with their covariance, instead of counting them as 7
+    independent coin tosses); a trend of 7 in the adjusted values. The limits are the
+    expected value ± 3σ of the month's contrast.
+    """
+    aantal = len(tellers)
+    f = list(factoren) if factoren is not None else [1.0] * aantal
+    eind = aantal if basis is None else min(basis, aantal)
+    geldig = [
+        i for i in range(aantal)
+        if tellers[i] is not None and noemers[i] is not None and (noemers[i] or 0) > 0
+    ]  # fmt: skip
+    leeg = [
+        SpcPunt(schaal * t / n if t is not None and n else None, None, None, None, None, "")
+        for t, n in zip(tellers, noemers, strict=True)
+    ]
+    in_basis = [i for i in geldig if i < eind]
+    if not in_basis or len(cov) != len(geldig):
+        return leeg
+    som_t = sum(float(tellers[i] or 0) for i in in_basis)
+    som_n = sum(float(noemers[i] or 0) * f[i] for i in in_basis)
+    if som_n <= 0 or som_t <= 0:
+        return leeg
+    b = som_t / som_n
+    plek = {i: k for k, i in enumerate(geldig)}
+    d: list[float | None] = [None] * aantal
+    sd: list[float | None] = [None] * aantal
+    for i in geldig:
+        v = cov[plek[i]][plek[i]]
+        if v > 0:
+            d[i] = float(tellers[i] or 0) / float(noemers[i] or 1) / f[i] - b
+            sd[i] = math.sqrt(v)
+    z = [di / si if di is not None and si else None for di, si in zip(d, sd, strict=True)]
+
+    def samen(idx: Sequence[int]) -> float:
+        """The mean contrast of months `idx` in σ of that mean (their covariance included)."""
+        ks = [plek[i] for i in idx]
+        var = sum(cov[a][c] for a in ks for c in ks) / len(ks) ** 2
+        gem = sum(float(d[i] or 0) for i in idx) / len(idx)
+        return gem / math.sqrt(var) if var > 0 else 0.0
+
+    gevonden: list[set[str]] = [set() for _ in range(aantal)]
+    for i, zi in enumerate(z):
+        if zi is not None and abs(zi) > 3:
+            gevonden[i].add(BUITEN)
+    for i in range(aantal - 2):
+        for kant in (1, -1):
+            ver = [i + j for j in range(3) if z[i + j] is not None and kant * (z[i + j] or 0) > 2]
+            if len(ver) >= 2 and kant * samen(ver) > 3:
+                for k in ver:
+                    gevonden[k].add(TWEE_VAN_DRIE)
+    kanten = [0 if zi is None or zi == 0 else (1 if zi > 0 else -1) for zi in z]
+    i = 0
+    while i < aantal:
+        j = i
+        while j + 1 < aantal and kanten[j + 1] == kanten[i]:
+            j += 1
+        run = list(range(i, j + 1))
+        if kanten[i] != 0 and len(run) >= VERSCHUIVING and kanten[i] * samen(run) > 3:
+            naam = VERSCHUIVING_BOVEN if kanten[i] > 0 else VERSCHUIVING_ONDER
+            for k in run:
+                gevonden[k].add(naam)
+        i = j + 1
+    aangepast = [(b + di) if di is not None else None for di in d]
+    stappen = [0] + [
+        1 if a is not None and c is not None and c > a
+        else -1 if a is not None and c is not None and c < a
+        else 0
+        for a, c in pairwise(aangepast)
+    ]  # fmt: skip
+    _trends(stappen, TREND, gevonden)
+    uit = []
+    for i in range(aantal):
+        e = b * f[i]
+        if d[i] is None:
+            uit.append(SpcPunt(leeg[i].waarde, schaal * e, schaal * b, None, None, ""))
+            continue
+        marge = 3 * f[i] * float(sd[i] or 0)
+        naam = next((s for s in SIGNALEN if s in gevonden[i]), "")
+        waarde = schaal * float(tellers[i] or 0) / float(noemers[i] or 1)
+        uit.append(
+            SpcPunt(waarde, schaal * e, schaal * b, schaal * max(0.0, e - marge),
+                    schaal * (e + marge), naam)
+        )  # fmt: skip
+    return uit
+
+
 def regels(z: Sequence[float | None], aangepast: Sequence[float | None]) -> list[str]:
     """The Making Data Count rules on standardised deviations z (in σ) and adjusted values.
 
@@ -290,15 +402,38 @@ def seizoen_van(frame: pl.DataFrame, m: Metriek, voor: dt.date | None = None) ->
     return seizoensfactoren(maanden, (voor.year, voor.month) if voor is not None else None)
 
 
-def regelkaart(
+def kaartmaanden(
     frame: pl.DataFrame, m: Metriek, seizoen: Seizoen | None = None, basis: int | None = None
+) -> list[tuple[dt.date, float, bool]]:
+    """The months of a monthly frame that have a value, as `metrics.spc_covariantie` takes
+    them: (first day, seasonal factor, in the baseline)."""
+    teller, noemer, _ = breuk(frame, m)
+    eind = frame.height if basis is None else basis
+    return [
+        (d, seizoen.factoren[d.month - 1] if seizoen else 1.0, i < eind)
+        for i, (d, t, n) in enumerate(zip(frame.get_column("van").to_list(), teller, noemer,
+                                          strict=True))
+        if t is not None and n is not None and n > 0
+    ]  # fmt: skip
+
+
+def regelkaart(
+    frame: pl.DataFrame,
+    m: Metriek,
+    seizoen: Seizoen | None = None,
+    basis: int | None = None,
+    cov: Sequence[Sequence[float]] | None = None,
 ) -> pl.DataFrame:
     """The monthly frame of one group with `verwacht`, `centrum`, `ondergrens`, `bovengrens`
-    (the metric's units) and `signaal` (a rule's name or '')."""
+    (the metric's units) and `signaal` (a rule's name or ''): with persons as the sampling unit
+    when `cov` (the covariance of `kaartmaanden`'s months) is given, else Laney's chart."""
     teller, noemer, schaal = breuk(frame, m)
     maanden = [d.month for d in frame.get_column("van").to_list()]
     factoren = [seizoen.factoren[mnd - 1] for mnd in maanden] if seizoen else None
-    punten = laney(teller, noemer, _familie(m), factoren=factoren, basis=basis, schaal=schaal)
+    if cov is not None:
+        punten = persoonskaart(teller, noemer, cov, factoren=factoren, basis=basis, schaal=schaal)
+    else:
+        punten = laney(teller, noemer, _familie(m), factoren=factoren, basis=basis, schaal=schaal)
     return frame.with_columns(
         pl.Series("verwacht", [p.verwacht for p in punten], pl.Float64),
         pl.Series("centrum", [p.centrum for p in punten], pl.Float64),

@@ -34,7 +34,7 @@ def figuur(reeks: pl.DataFrame, kader: Kader, *, basis_maanden: int = 24) -> go.
     maandnamen = theme.maandlabels(x, taal)
     if any(v is not None for v in y):
         fig.add_scatter(
-            x=x, y=arr(reeks["bovengrens"].to_list()), mode="lines", name=t("Regelgrenzen (Laney p′, 3σ)", taal),
+            x=x, y=arr(reeks["bovengrens"].to_list()), mode="lines", name=t("Regelgrenzen (3σ)", taal),
             line={"color": theme.GRIJS_DONKER, "width": 1.5, "dash": "dash", "shape": "spline"},
             hoverinfo="skip",
         )  # fmt: skip

@@ -129,8 +129,8 @@ class Afdelingen:
 
 @dataclass(frozen=True)
 class Regelkaart:
-    """A unit's monthly verzuimpercentage on a seasonally adjusted Laney p′ chart
-    (`statistiek.spc.regelkaart`): `reeks` has `verwacht` (the centre line times the month's
+    """A unit's monthly verzuimpercentage on a seasonally adjusted control chart with persons as
+    the sampling unit (`statistiek.spc.regelkaart` with `metrics.spc_covariantie`): `reeks` has `verwacht` (the centre line times the month's
     seasonal factor), `centrum`, `ondergrens`, `bovengrens` and `signaal` (a rule's name of
     `statistiek.spc.SIGNALEN`, or ''). `seizoensjaren`: the whole calendar years the seasonal
     factors come from (empty: fewer than two, the chart is not seasonally adjusted)."""
@@ -383,9 +383,10 @@ def soort(boom: Boom, labels: list[str]) -> str:
 
 
 def regelkaart(store: Store, ctx: Context, *, eenheid: str) -> Regelkaart:
-    """The last 36 months of one unit on a seasonally adjusted Laney p′ chart: monthly factors
+    """The last 36 months of one unit on a seasonally adjusted control chart: monthly factors
     from the whole calendar years before the last 12 months (at most four, at least two), the
-    centre line and σ (mean moving range) from the first 24 months, the Making Data Count rules.
+    centre line from the first 24 months, each month's σ from the persons (the covariance of
+    the months' contrasts with that baseline), the Making Data Count rules for dependent months.
     """
     sel = ctx.selectie
     begin = _begin(store, sel.maand.plus(1 - SPC_MAANDEN))
@@ -413,7 +414,11 @@ def regelkaart_van(
     seizoen = statistiek.spc.seizoen_van(alles, mt, tot.plus(-11).eerste_dag)
     frame = alles.filter(pl.col("van") >= van.eerste_dag)
     basis = min(SPC_BASIS, frame.height)
-    reeks = statistiek.spc.regelkaart(frame, mt, seizoen, basis=basis)
+    cov = metrics.spc_covariantie(
+        store, boom, groep, statistiek.spc.kaartmaanden(frame, mt, seizoen, basis), metriek,
+        filter=sel.filter,
+    )  # fmt: skip
+    reeks = statistiek.spc.regelkaart(frame, mt, seizoen, basis=basis, cov=cov)
     return Regelkaart(eenheid, boom.naam(eenheid), reeks, basis, seizoen.jaren if seizoen else ())
 
 

@@ -508,10 +508,12 @@ def regelkaart_uitleg(r: Regelkaart, taal: str) -> str:
             n=r.basis_maanden,
         )
     regels = t(
-        "De grenzen (Laney p′, 3σ) geven aan hoeveel een maand door toeval kan afwijken; de "
-        "spreiding komt uit de verschillen tussen opeenvolgende maanden. Een signaal (NHS Making "
-        "Data Count): een maand buiten de grenzen, 2 van 3 maanden voorbij 2σ aan dezelfde kant, "
-        "{n} maanden op rij boven of onder het verwachte, of {n} maanden op rij stijgend of dalend.",
+        "De grenzen (3σ) geven aan hoeveel een maand door toeval kan afwijken. De spreiding komt "
+        "uit de medewerkers: een lang verzuim loopt door over maanden, dus maanden bewegen samen "
+        "en tellen niet als losse waarnemingen. Een signaal (NHS Making Data Count, voor maanden "
+        "die samenhangen): een maand buiten de grenzen; 2 van 3 maanden voorbij 2σ aan dezelfde "
+        "kant die samen voorbij 3σ liggen; {n} maanden op rij boven of onder het verwachte die "
+        "samen voorbij 3σ liggen; of {n} maanden op rij stijgend of dalend.",
         taal,
         n=spc.VERSCHUIVING,
     )
