@@ -30,15 +30,8 @@ def ranking(a: view.Afdelingen, ctx: Context, metriek: str = "verzuimpercentage"
         referentie=(a.referentie_naam, a.ref_waarde(metriek)),
         markeer=a.markeer,
     )
-    return Grafiek(
-        fig,
-        kader,
-        view.tabel(a, ctx.taal),
-        als_afbeelding=t(
-            "Een rangorde met 95%-intervallen kan PowerPoint niet als eigen grafiek tekenen.",
-            ctx.taal,
-        ),
-    )
+    # native in PowerPoint: the intervals become the bars' own error bars
+    return Grafiek(fig, kader, view.tabel(a, ctx.taal))
 
 
 def funnel(
