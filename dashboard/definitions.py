@@ -172,12 +172,15 @@ METHODEN: tuple[Definitie, ...] = (
             "Een pilot wordt aan eenheden gegeven, vaak omdat hun verzuim hoog was; zo'n eenheid "
             "zakt het jaar erna vaak vanzelf terug (regressie naar het gemiddelde). Het effect wordt "
             "daarom geschat over alle eenheden op het niveau van de pilot: hun niveau na de pilot, "
-            "gecorrigeerd voor hun niveau ervoor (covariantieanalyse, Barnett e.a. 2005). Het "
-            "oordeel volgt het 95%-interval: daling of stijging alleen als het interval nul niet "
+            "gecorrigeerd voor hun niveau ervoor (covariantieanalyse, Barnett e.a. 2005). Zijn de "
+            "eenheden gekozen op hoog verzuim of een hoge meldingsfrequentie, dan telt ook het jaar "
+            "vóór het selectiejaar mee als uitgangsniveau: het selectiejaar zelf ligt deels door "
+            "toeval hoog. Het oordeel volgt het 95%-interval: daling of stijging alleen als het interval nul niet "
             "bevat, anders onzeker. Dezelfde analyse over het jaar daarvoor toetst of de groepen "
             "vooraf vergelijkbaar waren."
         ),
-        "log(na) = α + β·log(voor) + δ·pilot  (gewogen naar bezetting);  effect = eᵟ − 1",
+        "log(na) = α + β₁·log(voor) [+ β₂·log(jaar daarvoor)] + δ·pilot  (gewogen naar bezetting);  "
+        "effect = eᵟ − 1",
     ),
     Definitie(
         "samenhang",

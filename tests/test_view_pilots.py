@@ -186,23 +186,40 @@ def test_verschil_in_verschillen_van_de_demopilot(analyse):
     # selection year, so it holds regression to the mean) but the RTM-adjusted effect across the
     # units of the pilot's level, with its interval
     assert (
-        "meldingsfrequentie 0,43 per jaar lager dan zonder pilot te verwachten was" in analyse.kop
+        "meldingsfrequentie 0,37 per jaar lager dan zonder pilot te verwachten was" in analyse.kop
     )
     assert "verzuimpercentage: geen duidelijk effect" in analyse.kop
 
 
-def test_rtm_gecorrigeerd_effect_zoals_de_audit(analyse):
+def test_rtm_gecorrigeerd_effect_zoals_de_audit(analyse, demo_store, ctx):
     # the audit (Barnett's ANCOVA across the MLV afdelingen on the selection-year level):
     # −0,43 per year (−0,73 to −0,14); here on the log scale, weighted by bezetting, turned back
-    # into reports per year at the pilot group's level after: −0,43 (−0,72 to −0,19)
+    # into reports per year at the pilot group's level after: −0,43 (−0,72 to −0,19) on the
+    # selection year alone. The pilot was chosen on high absence, so the year before the
+    # selection year is a second level before (the audit: against the earlier baseline −18,5%,
+    # not −37%): −0,37 (−0,64 to −0,14) per year, −22,6% (−33,6% to −9,7%)
     k = _kaart(analyse, "meldingsfrequentie")
     assert k.rtm is not None and k.rtm.methode == "ancova"
     assert k.rtm.pilot_eenheden == 3 and k.rtm.eenheden == 27
+    assert k.rtm.niveaus_voor == 2 and k.rtm.vrijheidsgraden == 23
     assert k.rtm_absoluut is not None
     effect, laag, hoog = k.rtm_absoluut
-    assert effect == pytest.approx(-0.43, abs=0.02)
-    assert laag == pytest.approx(-0.73, abs=0.03) and hoog == pytest.approx(-0.17, abs=0.04)
+    assert effect == pytest.approx(-0.37, abs=0.02)
+    assert laag == pytest.approx(-0.64, abs=0.03) and hoog == pytest.approx(-0.14, abs=0.03)
+    assert k.rtm.relatief == pytest.approx(-0.226, abs=0.01)
     assert k.oordeel == "daling"
+    assert "ook het jaar daarvóór als uitgangsniveau" in k.tekst
+    # a pilot chosen on the survey keeps the selection year as its one level before
+    import dataclasses
+
+    anders = view.bouw(
+        demo_store, ctx, pilot=dataclasses.replace(analyse.pilot, geselecteerd_op="enquete")
+    )
+    k1 = _kaart(anders, "meldingsfrequentie")
+    assert k1.rtm is not None and k1.rtm.niveaus_voor == 1
+    assert k1.rtm_absoluut is not None
+    assert k1.rtm_absoluut[0] == pytest.approx(-0.43, abs=0.02)
+    assert "ook het jaar daarvóór" not in k1.tekst
     # the pre-trends are not parallel (the audit: placebo DiD +0,46 per year): the check says so
     assert k.pre_trend is not None and k.pre_trend.p is not None and k.pre_trend.p < 0.05
     assert "Let op: al vóór de pilot" in k.tekst

@@ -70,6 +70,8 @@ class Pilotschatting:
     eenheden: int
     pilot_eenheden: int
     vrijheidsgraden: int | None = None
+    #: How many levels before were covariates (2: the selection year and the year before it).
+    niveaus_voor: int = 1
 
     @property
     def relatief(self) -> float:
@@ -148,6 +150,7 @@ def ancova(eenheden: Sequence[Eenheidsniveaus]) -> Pilotschatting | None:
         len(y),
         int(d.sum()),
         df,
+        x.shape[1] - 1,
     )
 
 
@@ -204,7 +207,9 @@ def permutatie(
         laag = float(aanvaard[0])
     if aanvaard and aanvaard[-1] < raster[-1]:
         hoog = float(aanvaard[-1])
-    return Pilotschatting("permutatie", waargenomen, laag, hoog, p_bij(0.0), n, k)
+    return Pilotschatting(
+        "permutatie", waargenomen, laag, hoog, p_bij(0.0), n, k, None, x.shape[1] - 1
+    )
 
 
 def schat(eenheden: Sequence[Eenheidsniveaus]) -> Pilotschatting | None:

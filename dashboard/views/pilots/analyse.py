@@ -358,9 +358,16 @@ def _effecten(
         tonen = pilot.geselecteerd_op_hoog_verzuim and lijkt_hoog
         rtm = pre = None
         if voor and na:
-            rtm = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, voor, na, m))
+            # chosen on their absence: the selection year is high partly by chance, so the year
+            # before it enters as a second level before, and the units' usual level is what
+            # the covariance analysis holds constant (when enough units leave the degrees of
+            # freedom for it; else the selection year alone)
+            if pilot.geselecteerd_op_hoog_verzuim and eerder:
+                rtm = sp.ancova(_niveaus(waarden, niveau_groepen, pilot_set, (eerder, voor), na, m))
+            if rtm is None:
+                rtm = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, (voor,), na, m))
         if eerder and voor:
-            pre = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, eerder, voor, m))
+            pre = sp.schat(_niveaus(waarden, niveau_groepen, pilot_set, (eerder,), voor, m))
         pn = waarde(na, PILOT, m)
         kaart = Effectkaart(
             m, pv, pn, waarde(voor, VERGELIJKING, m), waarde(na, VERGELIJKING, m),
@@ -372,7 +379,11 @@ def _effecten(
             kaart,
             tekst=" ".join(
                 x
-                for x in (teksten.effect_tekst(kaart, taal), teksten.pre_trend_tekst(kaart, taal))
+                for x in (
+                    teksten.effect_tekst(kaart, taal),
+                    teksten.basis_tekst(kaart, taal),
+                    teksten.pre_trend_tekst(kaart, taal),
+                )
                 if x
             ),
             regressie_tekst=teksten.regressie_tekst(kaart, pilot, lijkt_hoog, taal),
@@ -385,22 +396,26 @@ def _niveaus(
     waarden: dict[tuple[str, str], dict[str, object]],
     niveau_groepen: list[metrics.Groep],
     pilot_set: set[str],
-    voor: Periode,
+    voor: Sequence[Periode],
     na: Periode,
     m: str,
 ) -> list[sp.Eenheidsniveaus]:
-    """The units at the pilot's level with their level before and after (hidden units left
-    out): a unit holding a pilot unit is a pilot unit; its weight its bezetting before."""
+    """The units at the pilot's level with their levels before (`voor`, oldest first) and after
+    (hidden units left out): a unit holding a pilot unit is a pilot unit; its weight its
+    bezetting in the last period before."""
     uit = []
     for g in niveau_groepen:
-        rv, rn = waarden.get((voor.label, g.label)), waarden.get((na.label, g.label))
-        if rv is None or rn is None or rv["onderdrukt"] or rn["onderdrukt"]:
+        rijen = [waarden.get((p.label, g.label)) for p in voor]
+        rn = waarden.get((na.label, g.label))
+        if rn is None or any(r is None or r["onderdrukt"] for r in rijen) or rn["onderdrukt"]:
             continue
-        a, b, w = rn[m], rv[m], rv["bezetting"]
-        if not isinstance(a, int | float) or not isinstance(b, int | float):
+        a, w = rn[m], rijen[-1]["bezetting"] if rijen[-1] else None
+        eerder = [r[m] for r in rijen if r is not None]
+        if not isinstance(a, int | float) or not all(isinstance(b, int | float) for b in eerder):
             continue
         if not isinstance(w, int | float):
             continue
         pilot = bool(set(g.eenheden) & pilot_set)
-        uit.append(sp.Eenheidsniveaus(g.label, pilot, float(a), (float(b),), float(w)))
+        niveaus = tuple(float(b) for b in eerder if isinstance(b, int | float))
+        uit.append(sp.Eenheidsniveaus(g.label, pilot, float(a), niveaus, float(w)))
     return uit

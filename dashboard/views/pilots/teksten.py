@@ -385,6 +385,17 @@ def rtm_tekst(k: Effectkaart, taal: str = "nl") -> str | None:
     return t(zin, taal, label=lab, getal=getal, interval=interval)
 
 
+def basis_tekst(k: Effectkaart, taal: str = "nl") -> str:
+    """Which levels before the estimate holds constant ('' for the selection year alone)."""
+    if k.rtm is None or k.rtm.niveaus_voor < 2:
+        return ""
+    return t(
+        "De eenheden zijn gekozen op hun verzuim, dus het jaar waarop gekozen is, ligt deels "
+        "door toeval hoog: de schatting houdt ook het jaar daarvóór als uitgangsniveau constant.",
+        taal,
+    )
+
+
 def pre_trend_tekst(k: Effectkaart, taal: str = "nl") -> str:
     """The pre-trend check in one sentence ('' without it)."""
     p = k.pre_trend.p if k.pre_trend is not None else None
