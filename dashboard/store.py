@@ -238,7 +238,7 @@ class Store:
             try:
                 for versie, naam in enumerate(MIGRATIES, start=1):
                     if versie > huidig:
-                        cur.execute(queries.load(naam))
+                        cur.execute(queries.sql(naam))
                         cur.execute("insert into schema_versie values ($v)", {"v": versie})
                 # the facts are derived: a store built by older SQL is rebuilt on open
                 self._herbouw(cur)
@@ -257,7 +257,7 @@ class Store:
 
         def stap(naam: str, params: Mapping[str, Any] | None = None) -> None:
             begin = time.perf_counter()
-            cur.execute(queries.load(naam), None if params is None else dict(params))
+            cur.execute(queries.sql(naam), None if params is None else dict(params))
             tijden[naam] = tijden.get(naam, 0.0) + time.perf_counter() - begin
 
         parameters = {

@@ -22,6 +22,18 @@ def load(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+#: The query names this process has run (`sql`): the test suite checks that a full run ran every
+#: file (tests/conftest.py, `pytest_sessionfinish`).
+GEDRAAID: set[str] = set()
+
+
+def sql(name: str) -> str:
+    """The text of `queries/<name>.sql` to run now (`load`, and noted in `GEDRAAID`)."""
+    tekst = load(name)
+    GEDRAAID.add(name)
+    return tekst
+
+
 def all_names() -> list[str]:
     """Every query name (used by the test that checks each file is used and runs)."""
     return sorted(str(p.relative_to(QUERY_DIR).with_suffix("")) for p in QUERY_DIR.rglob("*.sql"))
@@ -37,7 +49,7 @@ def vraag(
     for naam, frame in (relaties or {}).items():
         cur.register(naam, frame)
     try:
-        return cur.sql(load(name), params=dict(params or {})).pl()
+        return cur.sql(sql(name), params=dict(params or {})).pl()
     finally:
         for naam in relaties or {}:
             cur.unregister(naam)

@@ -95,3 +95,36 @@ def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]
         return at
 
     return start
+
+
+def _hele_suite(config: pytest.Config) -> bool:
+    """True when this run is the whole suite: no selection by name, marker or path."""
+    if (
+        config.getoption("collectonly")
+        or config.getoption("keyword")
+        or config.getoption("markexpr")
+    ):
+        return False
+    if config.getoption("lf", False) or config.getoption("deselect", None):
+        return False
+    wortel = Path(str(config.rootpath)).resolve()
+    paden = [Path(a.split("::")[0]).resolve() for a in config.args]
+    return all(p in (wortel, wortel / "tests") for p in paden)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A whole, green run must have run every SQL file in queries/ at least once (the loader
+    notes each name it hands out to run: `queries.GEDRAAID`), so that no statement is there
+    without a test reaching it."""
+    import queries
+
+    if exitstatus != 0 or not _hele_suite(session.config):
+        return
+    nooit = sorted(set(queries.all_names()) - queries.GEDRAAID)
+    if nooit:
+        verslag = session.config.pluginmanager.get_plugin("terminalreporter")
+        if verslag is not None:
+            verslag.write_line(
+                "SQL-bestanden die geen test heeft gedraaid: " + ", ".join(nooit), red=True
+            )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

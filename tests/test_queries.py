@@ -16,7 +16,7 @@ BRONNEN = [
     for p in (ROOT / map_).rglob("*.py")
 ] + [ROOT / "app.py"]  # fmt: skip
 #: Calls that take a query name: store.query(name, ...), queries.load(name), vraag(cur, name, ...)
-_AANROEPEN = {"query": 0, "load": 0, "vraag": 1}
+_AANROEPEN = {"query": 0, "load": 0, "sql": 0, "vraag": 1}
 
 
 def _letterlijke_teksten() -> set[str]:
