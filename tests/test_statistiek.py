@@ -306,13 +306,6 @@ def test_permutatie_zonder_vrijheidsgraden_en_het_oordeel() -> None:
     assert pilot.oordeel(-0.1, None) == "onzeker"
 
 
-def test_verschil_in_verschillen_met_de_hand() -> None:
-    # pilot 2,0 → 1,5, comparison 1,0 → 1,0: −0,5; relative (1,5/2,0)/(1,0/1,0) − 1 = −0,25
-    v = pilot.verschil_in_verschillen(2.0, 1.5, 1.0, 1.0)
-    assert v.absoluut == pytest.approx(-0.5)
-    assert v.relatief == pytest.approx(-0.25)
-
-
 # -- survey --------------------------------------------------------------------------------------
 
 

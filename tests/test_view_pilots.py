@@ -12,12 +12,12 @@ import polars as pl
 import pytest
 
 from dashboard import metrics, pilots
-from dashboard import statistics as stat
 from dashboard.charts import pilots as grafiek
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.pilots import Pilot, PilotFout
 from dashboard.selectie import Selectie
+from dashboard.statistiek import verschil as stat
 from dashboard.views import Context
 from dashboard.views import pilots as view
 from dashboard.views.pilots import samenvatting, teksten
@@ -471,7 +471,7 @@ def test_grafieken_met_tabel_en_powerpointvorm(analyse, ctx):
 
 
 def test_samenvatting_van_de_statistiek_in_het_engels():
-    # the numbers of test_statistics.test_did_meldingsfrequentie_met_de_hand: pilot 2,0 → 1,2,
+    # the numbers of test_statistiek_verschil.test_did_meldingsfrequentie_met_de_hand: pilot 2,0 → 1,2,
     # comparison 1,3 → 1,25 per person-year: −0,75, interval −1,22 to −0,28
     e = stat.verschil_in_verschillen(
         stat.Telling(200, 100, 0, 1), stat.Telling(120, 100, 0, 1),
@@ -484,7 +484,7 @@ def test_samenvatting_van_de_statistiek_in_het_engels():
         "chance alone would make plausible."
     )
     # excess 0,6 in the selection year, 0,2 the year before, ρ 0,5: expected fall 1/3 (see
-    # test_statistics.test_regressie_naar_het_gemiddelde_met_de_hand), rest −0,5 + 1/3
+    # test_statistiek_verschil.test_regressie_naar_het_gemiddelde_met_de_hand), rest −0,5 + 1/3
     r = stat.regressie_naar_gemiddelde(2.0, 1.4, [1.6], [1.4], rho=0.5, effect=-0.5)
     assert samenvatting.regressie_naar_gemiddelde(
         r, selectie=2.0, referentie=1.4, effect=-0.5, taal="en"

@@ -216,23 +216,3 @@ def schat(eenheden: Sequence[Eenheidsniveaus]) -> Pilotschatting | None:
     """The covariance analysis, or the permutation test when it has too few degrees of freedom."""
     uitkomst = ancova(eenheden)
     return uitkomst if uitkomst is not None else permutatie(eenheden)
-
-
-@dataclass(frozen=True)
-class Verschil:
-    """The plain difference in differences of two groups' levels (descriptive, no interval)."""
-
-    absoluut: float
-    relatief: float | None
-
-
-def verschil_in_verschillen(
-    pilot_voor: float, pilot_na: float, vergelijk_voor: float, vergelijk_na: float
-) -> Verschil:
-    """(after − before in the pilot group) − (after − before in the comparison group), and the
-    ratio of the two after/before ratios minus 1."""
-    absoluut = (pilot_na - pilot_voor) - (vergelijk_na - vergelijk_voor)
-    relatief = None
-    if min(pilot_voor, pilot_na, vergelijk_voor, vergelijk_na) > 0:
-        relatief = (pilot_na / pilot_voor) / (vergelijk_na / vergelijk_voor) - 1
-    return Verschil(absoluut, relatief)

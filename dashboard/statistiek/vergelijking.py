@@ -8,6 +8,7 @@ the sentences.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -16,7 +17,9 @@ from dashboard.catalogus import Familie
 from dashboard.statistiek import funnel as fn
 from dashboard.statistiek.heterogeniteit import Heterogeniteit, schat
 from dashboard.statistiek.persoon import (
+    SOMMEN,
     Z95,
+    Z998,
     Persoonsommen,
     blootstelling,
     dispersie,
@@ -70,15 +73,21 @@ def sommen(frame: pl.DataFrame) -> list[Persoonsommen | None]:
         if "onderdrukt" in frame.columns
         else [False] * frame.height
     )
+    kolommen = [frame.get_column(k).to_list() for k in SOMMEN]
     return [
-        None if verborgen else Persoonsommen.uit(rij)
-        for rij, verborgen in zip(frame.iter_rows(named=True), weg, strict=True)
+        None if verborgen else Persoonsommen.uit(dict(zip(SOMMEN, waarden, strict=True)))
+        for verborgen, *waarden in zip(weg, *kolommen, strict=True)
     ]
 
 
-def heterogeniteit(frame: pl.DataFrame, kappa: float | None = None) -> Heterogeniteit:
-    """τ² among the units of the frame (no τ² from fewer than 15: bron 'geen')."""
-    groepen = [s for s in sommen(frame) if s is not None]
+def heterogeniteit(
+    frame: pl.DataFrame,
+    kappa: float | None = None,
+    groepen_: Sequence[Persoonsommen | None] | None = None,
+) -> Heterogeniteit:
+    """τ² among the units of the frame (no τ² from fewer than 15: bron 'geen'); `groepen_`: the
+    frame's `sommen` when the caller has them already."""
+    groepen = [s for s in (sommen(frame) if groepen_ is None else groepen_) if s is not None]
     kappa = kappa if kappa is not None else dispersie(groepen)
     if kappa is None or not groepen:
         return schat([], [])
@@ -105,7 +114,7 @@ def vergelijk(
     groepen = sommen(frame)
     bekend = [s for s in groepen if s is not None]
     kappa = dispersie(bekend)
-    h = tussen if tussen is not None else heterogeniteit(frame, kappa)
+    h = tussen if tussen is not None else heterogeniteit(frame, kappa, groepen)
     doel = sum(s.y for s in bekend) / sum(s.n for s in bekend) if bekend else None
     laag: list[float | None] = [None] * frame.height
     hoog, z = list(laag), list(laag)
@@ -121,9 +130,10 @@ def vergelijk(
             laag[i], hoog[i] = schaal * lo, schaal * hi
             z[i] = fn.z_score(s.ratio, doel, e, h.tau2)
             # classified against the drawn limits, so the table always agrees with the plot
-            (g,) = fn.limieten(doel, [s.n], kappa, h.tau2)
-            k95[i] = fn.klasse(s.ratio, g.onder_95, g.boven_95)
-            k998[i] = fn.klasse(s.ratio, g.onder_998, g.boven_998)
+            o95, b95 = fn.grenzen(doel, e, h.tau2, Z95)
+            o998, b998 = fn.grenzen(doel, e, h.tau2, Z998)
+            k95[i] = fn.klasse(s.ratio, o95, b95)
+            k998[i] = fn.klasse(s.ratio, o998, b998)
         grootten = [s.n for s in bekend]
         raster = fn.limieten(
             doel,

@@ -9,7 +9,6 @@ and verzuimvenster).
 
 from __future__ import annotations
 
-from dashboard import statistics
 from dashboard.charts import Grafiek
 from dashboard.charts.afdelingen import _funnel, _heatmap, _rangorde, _regelkaart, _venster
 from dashboard.charts.afdelingen._opmaak import kort
@@ -34,9 +33,7 @@ def ranking(a: view.Afdelingen, ctx: Context, metriek: str = "verzuimpercentage"
     return Grafiek(fig, kader, view.tabel(a, ctx.taal))
 
 
-def funnel(
-    a: view.Afdelingen, ctx: Context, metriek: statistics.Metriek = "verzuimpercentage"
-) -> Grafiek:
+def funnel(a: view.Afdelingen, ctx: Context, metriek: str = "verzuimpercentage") -> Grafiek:
     """Rate against size with 95% and 99.8% limits around the pooled rate."""
     kader = view.kader(a, ctx, view.funnel_titel(a, metriek, ctx.taal))
     fig = _funnel.figuur(

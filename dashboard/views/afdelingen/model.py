@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import cast
 
 import polars as pl
 
-from dashboard import catalogus, metrics, statistics, statistiek
+from dashboard import catalogus, metrics, statistiek
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
@@ -31,9 +30,7 @@ from dashboard.views import Context
 #: Period bases of the comparison: the rolling 12 months up to the selected month, or the month.
 BASISSEN: tuple[str, ...] = ("r12", "maand")
 #: The rates a unit is ranked and funnelled on: the catalogue's Afdelingen choices.
-METRIEKEN: tuple[statistics.Metriek, ...] = tuple(
-    cast(statistics.Metriek, m.sleutel) for m in catalogus.met_keuze("afdelingen")
-)
+METRIEKEN: tuple[str, ...] = tuple(m.sleutel for m in catalogus.met_keuze("afdelingen"))
 #: The columns each metric adds to `Afdelingen.eenheden` (`<metriek>_<kolom>`), a stable API.
 STATISTIEK_KOLOMMEN: tuple[str, ...] = ("laag", "hoog", "klasse_95", "klasse_998", "z", "grootte")
 #: Level 0 stands for "the parts of the selected unit"; 1, 2, ... for a depth of the organisation.
@@ -77,7 +74,7 @@ class Afdelingen:
     maanden: pl.DataFrame
     ref: pl.DataFrame
     ref_maanden: pl.DataFrame
-    funnels: dict[statistics.Metriek, statistiek.Vergelijking]
+    funnels: dict[str, statistiek.Vergelijking]
     opmerking: str
     soort: str
     min_groep: int = 10
@@ -238,7 +235,7 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
     eenheden = frame.filter(pl.col("periode") == "basis")
     getoond = [g for g in delen if g.label in toon]
     sommen, tussen = _persoonsommen(store, ctx, p, getoond, list(METRIEKEN))
-    funnels: dict[statistics.Metriek, statistiek.Vergelijking] = {}
+    funnels: dict[str, statistiek.Vergelijking] = {}
     for metriek in METRIEKEN:
         mt = catalogus.metriek(metriek)
         assert mt.familie is not None

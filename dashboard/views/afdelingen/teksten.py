@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard import catalogus, statistics, statistiek
+from dashboard import catalogus, statistiek
 from dashboard import format as fmt
 from dashboard.hierarchy import Boom
 from dashboard.i18n import N_, t, tn
@@ -324,7 +324,7 @@ def _wie(namen: list[str], soort_: str, taal: str) -> str:
     return namen[0] if len(namen) == 1 else aantal(len(namen), soort_, taal)
 
 
-def funnel_uitleg(a: Afdelingen, metriek: statistics.Metriek, taal: str) -> str:
+def funnel_uitleg(a: Afdelingen, metriek: str, taal: str) -> str:
     """Why a funnel (small units are not over-read), where its width comes from (the persons'
     variation and the spread between units τ²) and how much the comparison can find."""
     v = a.funnels[metriek]

@@ -6,7 +6,7 @@ estimated effect.
 - `model`: what the analysis holds (`PilotAnalyse`, `Effectkaart`, the group labels);
 - `teksten`: every sentence: the findings, the effect and regression to the mean, titles;
 - `tabellen`: the numbers behind the charts (dashboard.charts.pilots draws them);
-- `samenvatting`: the statistics' results (`dashboard.statistics`) in its general words.
+- `samenvatting`: the statistics' results (`dashboard.statistiek.verschil`) in its general words.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@ estimated effect per metric.
 
 Before/after numbers are metrics-API frames for the pilot group and the comparison group (each
 the union of its units with their descendants). The effect is a difference in differences
-(`statistics.verschil_in_verschillen`) with φ of the changes of the units outside the pilot; when
-the units were chosen for high absence, `statistics.regressie_naar_gemiddelde` says which part of
+(`statistiek.verschil.verschil_in_verschillen`) with φ of the changes of the units outside the pilot; when
+the units were chosen for high absence, `statistiek.verschil.regressie_naar_gemiddelde` says which part of
 the fall was to be expected without any pilot.
 """
 
@@ -18,12 +18,12 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard import metrics
-from dashboard import statistics as stat
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
 from dashboard.pilots import VENSTER, Pilot
 from dashboard.statistiek import pilot as sp
+from dashboard.statistiek import verschil as stat
 from dashboard.store import Store
 from dashboard.views import Context
 from dashboard.views.pilots import teksten
@@ -273,7 +273,7 @@ Sleutel = tuple[str, str]
 def tellingen(frame: pl.DataFrame) -> dict[Sleutel, stat.Telling | None]:
     """Counts per (period, group) of a metrics-API frame; None for suppressed rows.
 
-    The same numbers as `statistics.tellingen` (a test checks it), in one pass over the rows:
+    The same numbers as `statistiek.verschil.tellingen` (a test checks it), in one pass over the rows:
     that adapter slices the frame per row, which costs more than the metrics themselves here.
     """
     uit: dict[Sleutel, stat.Telling | None] = {}

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard import statistics as stat
 from dashboard.periods import Periode
 from dashboard.pilots import Pilot
 from dashboard.statistiek import pilot as sp
+from dashboard.statistiek import verschil as stat
 
 #: The metrics a pilot is judged on, in the order the page discusses them: reports first (what
 #: prevention pilots aim at). The catalogue marks them with the choice 'pilot' (a test checks it);

@@ -1,15 +1,15 @@
 """The statistics' results in words: a difference in differences and a regression-to-the-mean
-check as `dashboard.statistics` used to write them, for any pilot and comparison label.
+check (`statistiek.verschil`) in general words, for any pilot and comparison label.
 
-`statistics` returns numbers and flags only. The Pilots page words its own findings for its pilot
+`statistiek.verschil` returns numbers and flags only. The Pilots page words its own findings for its pilot
 and comparison group (`teksten`); these sentences keep the statistics' general wording.
 """
 
 from __future__ import annotations
 
 from dashboard import format as fmt
-from dashboard import statistics as stat
 from dashboard.i18n import N_, t
+from dashboard.statistiek import verschil as stat
 
 
 def verschil_in_verschillen(
@@ -78,7 +78,7 @@ def regressie_naar_gemiddelde(
     vergelijk: str = N_("de vergelijkingsafdelingen"),
 ) -> str:
     """The warning for units selected after a high value (the arguments of
-    `statistics.regressie_naar_gemiddelde`); empty when they were not."""
+    `statistiek.verschil.regressie_naar_gemiddelde`); empty when they were not."""
     if not r.geselecteerd_op_hoog:
         return ""
     labels = {

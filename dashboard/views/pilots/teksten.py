@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 
 from dashboard import catalogus
 from dashboard import format as fmt
-from dashboard import statistics as stat
 from dashboard.i18n import N_, t
 from dashboard.periods import Periode
 from dashboard.pilots import Pilot, reden_zonder_markering
+from dashboard.statistiek import verschil as stat
 from dashboard.views import Context, Kader, periode_tekst
 from dashboard.views.pilots.model import ORGANISATIE, PILOT, VERGELIJKING, Effectkaart, PilotAnalyse
 
