@@ -134,13 +134,15 @@ def toon_grafiek(s: mo.Stap, extra: int = 0) -> None:
     if presentatie:
         # the stage says the title and subtitle once, large; the chart keeps its plot only
         fig = theme.voor_presentatie(g.figuur, hoogte_voor(extra))
-        # a fixed width: the stage is scaled as a whole, so plotly must not measure its
-        # (scaled) container itself
-        fig.update_layout(width=podium.BREEDTE - 2 * podium.MARGE_ZIJ, autosize=False)
+        # the stage's content width (Streamlit replaces it with the width it measures; the
+        # stage's frame for charts makes that measurement come out at this width too)
+        fig.update_layout(width=podium.INHOUD_BREEDTE, autosize=False)
         g = replace(g, figuur=fig)
-    else:
-        g.figuur.update_layout(height=560)
-    components.grafiek(g, sleutel=f"maandoverleg_{s.sleutel}", alleen_grafiek=presentatie)
+        with podium.grafiek(int(fig.layout.height or hoogte_voor(extra))):
+            components.grafiek(g, sleutel=f"maandoverleg_{s.sleutel}", alleen_grafiek=True)
+        return
+    g.figuur.update_layout(height=560)
+    components.grafiek(g, sleutel=f"maandoverleg_{s.sleutel}")
 
 
 # -- the frame: on the stage, or on the page with the preparation and the step chooser ----------

@@ -10,7 +10,8 @@ navigation bar at the bottom whose buttons the keys press.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -19,6 +20,8 @@ from dashboard.i18n import t
 BREEDTE, HOOGTE = 1920, 1080
 #: The stage's margins (px) and the room the navigation bar takes at the bottom.
 MARGE_ZIJ, MARGE_BOVEN, BALK = 64, 30, 92
+#: The width (stage px) of the stage's content: a chart is drawn at exactly this width.
+INHOUD_BREEDTE = BREEDTE - 2 * MARGE_ZIJ
 #: Type sizes on the stage (px): the step's title (the finding), its subtitle, body text.
 TITEL_PX, ONDERTITEL_PX, TEKST_PX = 50, 26, 28
 #: The keys of the navigation buttons (the script clicks them).
@@ -30,6 +33,8 @@ KNOPPEN = {
 }
 #: The stage is active when this container is on the page (the script looks for its class).
 MARKERING = "podium_actief"
+#: The key of the container a chart on the stage is drawn in (`with st.container(key=GRAFIEK)`).
+GRAFIEK = "podium_grafiek"
 
 _CSS = f"""
 <style>
@@ -77,6 +82,21 @@ html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ overfl
 [data-testid="stMainBlockContainer"] .st-key-podium_kopregel p {{
   font-size: 20px !important; color: #535353 !important; margin: 0 !important;
 }}
+/* Streamlit sizes a chart to its frame's on-screen width and its own on-screen height
+   (getBoundingClientRect), which the stage's transform has scaled by z: drawn at that size and
+   scaled again, a chart filled 0,71 of the stage's width at 1366×768. The frame is made 1/z as
+   wide and the chart 1/z as high (taken back by a negative margin; the script sets
+   --vz-schaal, `grafiek` the chart's height --vz-hoogte), so what is measured is the size in
+   stage px; the parent clips the empty rest. */
+.st-key-{GRAFIEK} [data-testid="stElementContainer"] {{ overflow: hidden !important; }}
+.st-key-{GRAFIEK} [data-testid="stFullScreenFrame"] {{
+  width: calc({INHOUD_BREEDTE}px / var(--vz-schaal, 1)) !important; max-width: none !important;
+}}
+.st-key-{GRAFIEK} [data-testid="stPlotlyChart"] {{
+  --vz-rest: calc(var(--vz-hoogte, 0px) / var(--vz-schaal, 1) - var(--vz-hoogte, 0px));
+  height: calc(var(--vz-hoogte, 0px) + var(--vz-rest)) !important;
+  margin-bottom: calc(-1 * var(--vz-rest)) !important;
+}}
 .st-key-podium_balk {{
   position: absolute !important; left: {MARGE_ZIJ}px; right: {MARGE_ZIJ}px; bottom: 18px;
   width: auto !important; border-top: 1px solid #C8C8C8; padding-top: 12px;
@@ -100,11 +120,13 @@ _SCRIPT = """
     const el = document.querySelector('[data-testid="stMainBlockContainer"]');
     if (!el) return;
     if (!actief()) {
-      if (el.style.transform) { el.style.transform = ''; el.style.transformOrigin = ''; }
+      if (el.style.transform) {
+        el.style.transform = ''; el.style.transformOrigin = ''; el.style.removeProperty('--vz-schaal');
+      }
       return;
     }
-    // a transform, not CSS zoom: the stage keeps its 1920×1080 layout box, so a chart measures
-    // its container at stage size and is scaled once, with everything else
+    // a transform, not CSS zoom: the stage keeps its 1920×1080 layout box; --vz-schaal lets a
+    // chart's frame undo the scale in what Streamlit measures (see the CSS), so it is scaled once
     const z = Math.min(window.innerWidth / W, window.innerHeight / H);
     const links = Math.max(0, (window.innerWidth - W * z) / 2);
     const boven = Math.max(0, (window.innerHeight - H * z) / 2);
@@ -112,6 +134,7 @@ _SCRIPT = """
     if (el.style.transform !== waarde) {
       el.style.transformOrigin = '0 0';
       el.style.transform = waarde;
+      el.style.setProperty('--vz-schaal', String(z));
       el.dataset.schaal = String(z);
     }
   }
@@ -160,7 +183,16 @@ def begin() -> None:
     )
 
 
-def regels(tekst: str, px: int, breedte: int = BREEDTE - 2 * MARGE_ZIJ) -> int:
+@contextmanager
+def grafiek(hoogte: int) -> Iterator[None]:
+    """The container a chart `hoogte` stage px high is drawn in on the stage: it is measured at
+    stage size, so it fills the stage's width at every window size (see the CSS)."""
+    with st.container(key=GRAFIEK):
+        st.html(f"<style>.st-key-{GRAFIEK} {{ --vz-hoogte: {int(hoogte)}px; }}</style>")
+        yield
+
+
+def regels(tekst: str, px: int, breedte: int = INHOUD_BREEDTE) -> int:
     """How many lines `tekst` takes at `px` in a column of `breedte` px (Source Sans: about half
     an em per character, word-wrapped)."""
     if not tekst:
