@@ -46,6 +46,7 @@ TELLINGEN: tuple[Telling, ...] = (
       for k in ("kort", "middellang", "lang", "extra_lang", "ongeval")),
     Telling("meldingen", "meldingen"),
     Telling("meldingen_ongeval", "meldingen_ongeval"),
+    Telling("meldingen_recidive", "meldingen_recidive"),
     Telling("beeindigd", "beeindigd"),
     Telling("beeindigd_duur", "beeindigd_duur"),
     *(Telling(f"beeindigd_{k}", f"beeindigd_{k}") for k in ("kort", "middellang", "lang", "extra_lang")),
@@ -243,6 +244,19 @@ METRIEKEN: tuple[Metriek, ...] = (
     Metriek(
         "verzuimpercentage_ongeval", N_("Verzuimpercentage door arbeidsongevallen"), "procent",
         "verzuimdagen_ongeval", "beschikbare_dagen", eenheid="%", familie="dagen_per_persoon",
+    ),
+    Metriek(
+        "recidivepercentage", N_("Recidive"), "procent", "meldingen_recidive", "meldingen",
+        eenheid="%", decimalen=1, cli="na", kort_label=N_("Recidive"),
+        definitie=N_(
+            "Het deel van de nieuwe ziekmeldingen dat binnen vier weken volgt op het vorige "
+            "verzuim van dezelfde medewerker: tussen de laatste verzuimdag l en de nieuwe eerste "
+            "dag d liggen hooguit 28 dagen (d − l ≤ 28; 28 telt mee, 29 niet), de regel van art. "
+            "7:629 lid 10 BW. Zwangerschaps- en bevallingsverlof is geen verzuim en telt niet als "
+            "vorig verzuim. Een hoog percentage wijst op terugkeer die niet beklijft."
+        ),
+        formule="recidive = 100 × (meldingen met d0 in P waarvan d0 − l ≤ 28, l de laatste dag van het vorige geval) / meldingen",
+        keuzes=frozenset({"trend"}),
     ),
     Metriek(
         "langdurig", N_("Langdurig verzuim"), "som", "langdurig", decimalen=0,

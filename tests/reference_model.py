@@ -56,9 +56,10 @@ KOLOMMEN: tuple[str, ...] = (
     "verzuimpercentage_lang",
     "verzuimpercentage_extra_lang",
     "onderdrukt",
+    "recidivepercentage",
 )
 #: Columns that hold a number (everything but the row keys and the suppression flag).
-METRIEKEN: tuple[str, ...] = KOLOMMEN[2:-1]
+METRIEKEN: tuple[str, ...] = tuple(k for k in KOLOMMEN[2:] if k != "onderdrukt")
 #: Metrics that are whole counts.
 AANTALLEN: frozenset[str] = frozenset({"meldingen", "beeindigde_meldingen", "frequent_verzuim"})
 
@@ -356,7 +357,7 @@ class ReferenceModel:
                 nul_noemer += 1
                 nul_teller += 0 if ooit_afwezig else 1
 
-        meldingen = 0
+        meldingen = recidive = 0
         beeindigd: list[int] = []
         for g in self.gevallen:
             if g.zwangerschap:
@@ -365,6 +366,17 @@ class ReferenceModel:
             in_u = dienst_d0 is not None and dienst_d0[0] in U
             if in_u and begin <= g.d0 <= eind:
                 meldingen += 1
+                # recidive: the employee's previous spell (by first day) ended at most 28 days
+                # before this one's first day
+                eerder = [
+                    h for h in self.gevallen
+                    if h.medewerker_id == g.medewerker_id and not h.zwangerschap and h.d0 < g.d0
+                ]  # fmt: skip
+                if eerder:
+                    vorige = max(eerder, key=lambda h: h.d0)
+                    einde = max(f[1] for f in vorige.fasen if f[1] is not None)
+                    if (g.d0 - einde).days <= 28:
+                        recidive += 1
             laatste = g.laatste(self.peildatum)
             if in_u and laatste is not None and begin <= laatste <= eind:
                 beeindigd.append((laatste - g.d0).days + 1)
@@ -408,6 +420,7 @@ class ReferenceModel:
             ),
             "frequent_verzuim": frequent,
             **{f"verzuimpercentage_{k}": pct(per_klasse[k]) for k in DUURKLASSEN},
+            "recidivepercentage": Fraction(100 * recidive, meldingen) if meldingen else None,
         }
 
     def metrics(

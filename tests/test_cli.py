@@ -22,6 +22,8 @@ HEADER = (
     "meldingsfrequentie,beeindigde_meldingen,gem_verzuimduur,nulverzuimpercentage,frequent_verzuim,"
     "verzuimpercentage_kort,verzuimpercentage_middellang,verzuimpercentage_lang,"
     "verzuimpercentage_extra_lang,onderdrukt"
+    # new metrics come after `onderdrukt`, so that scripts reading by position keep working
+    ",recidivepercentage"
 )
 
 
@@ -104,7 +106,7 @@ def test_standaard_minimum_onderdrukt_kleine_groepen(tmp_path, bestanden, capsys
     assert code == 0 and len(rijen) == 3
     for r in rijen:  # 3 employees < 10
         assert r["onderdrukt"] == "ja"
-        assert all(r[k] == "" for k in CLI_KOLOMMEN[2:-1])
+        assert all(r[k] == "" for k in CLI_KOLOMMEN[2:] if k != "onderdrukt")
 
 
 def test_json_geeft_dezelfde_rijen(tmp_path, bestanden, capsys):

@@ -360,7 +360,10 @@ def kenmerken(x: Extract) -> None:
 
 def gebeurtenissen(rijen: Sequence[dict[str, Any]]) -> None:
     """Report which outcomes occurred (so a run shows that the comparison was not vacuous)."""
-    for k in ("frequent_verzuim", "beeindigde_meldingen", "verzuimpercentage_extra_lang"):
+    for k in (
+        "frequent_verzuim", "beeindigde_meldingen", "verzuimpercentage_extra_lang",
+        "recidivepercentage",
+    ):  # fmt: skip
         if any(r[k] for r in rijen):
             event(f"{k} > 0")
 
@@ -415,6 +418,7 @@ def voorbeeld_randgevallen() -> tuple[Extract, list[str], list[tuple[str, str, s
         {"eenheid": "EH01", "naam": "Ministerie", "bovenliggende_eenheid": None},
         {"eenheid": "EH02", "naam": "Directie Noord", "bovenliggende_eenheid": "EH01"},
         {"eenheid": "EH03", "naam": "Directie Zuid", "bovenliggende_eenheid": "EH01"},
+        {"eenheid": "EH04", "naam": "Directie West", "bovenliggende_eenheid": "EH01"},
     ]
     personeel = [
         # absent while in EH02, then transferred to EH03: not nulverzuim in EH03's January
@@ -424,6 +428,8 @@ def voorbeeld_randgevallen() -> tuple[Extract, list[str], list[tuple[str, str, s
         # employment ends during a spell that runs on
         _rij("mw003", "EH02", d(2022, 6, 1), d(2023, 2, 10), "0.5"),
         _rij("mw004", "EH03", d(2022, 1, 1), None, "1.2"),
+        # recidive: back at work 27, 28 and 29 days (d − l = 28, 29, 30: only the first counts)
+        _rij("mw005", "EH04", d(2022, 1, 1), None, "1"),
     ]
     verzuim = [
         _spell("mw001", None, d(2023, 1, 5), d(2023, 1, 8)),
@@ -435,6 +441,10 @@ def voorbeeld_randgevallen() -> tuple[Extract, list[str], list[tuple[str, str, s
         _spell("mw004", None, d(2023, 1, 10), d(2023, 1, 10)),
         _spell("mw004", None, d(2023, 2, 10), d(2023, 2, 11), 100, "arbeidsongeval"),
         _spell("mw004", None, d(2023, 3, 1), d(2023, 3, 2)),
+        _spell("mw005", None, d(2023, 1, 2), d(2023, 1, 3)),
+        _spell("mw005", None, d(2023, 1, 31), d(2023, 1, 31)),
+        _spell("mw005", None, d(2023, 3, 1), d(2023, 3, 1)),
+        _spell("mw005", None, d(2023, 3, 31), d(2023, 3, 31)),
     ]
     x = Extract(organisatie, personeel, verzuim, d(2023, 3, 31))
     vragen = [(per, "2022-11", "2023-06") for per in PERS]
@@ -555,10 +565,20 @@ def test_referentiemodel_met_de_hand() -> None:
 
     (maart,) = model.metrics("2023-03", "2023-03", "maand", [], 0)
     # mw002's spell runs past the peildatum: 20-31 Mar at 50% counted, not an ended spell
-    assert maart["beeindigde_meldingen"] == 2  # mw003 (45 days) and mw004 1-2 Mar (2 days)
-    assert maart["gem_verzuimduur"] == Fraction(47, 2)
-    # mw004: spells from 10 Jan, 10 Feb and 1 Mar (the pregnancy spell does not count)
-    assert maart["frequent_verzuim"] == 1
+    # ended: mw003 (45 days), mw004 1-2 Mar (2 days), mw005 1 Mar and 31 Mar (1 day each)
+    assert maart["beeindigde_meldingen"] == 4
+    assert maart["gem_verzuimduur"] == Fraction(45 + 2 + 1 + 1, 4)
+    # mw004: spells from 10 Jan, 10 Feb and 1 Mar (the pregnancy spell does not count);
+    # mw005: 2 Jan, 31 Jan, 1 Mar, 31 Mar
+    assert maart["frequent_verzuim"] == 2
+    # recidive: of March's reports (mw002 20 Mar, mw004 1 Mar, mw005 1 and 31 Mar) only mw004's
+    # follows its previous spell (10-11 Feb) within 28 days (1 Mar − 11 Feb = 18); mw005's are
+    # 29 and 30 days after theirs
+    assert maart["meldingen"] == 4 and maart["recidivepercentage"] == 25
+    # January: mw001 5 Jan, mw003 20 Jan, mw004 10 Jan (its previous is pregnancy leave: none),
+    # mw005 2 Jan and 31 Jan (31 Jan − 3 Jan = 28: a recidive): 1 of 5
+    (jan_totaal,) = model.metrics("2023-01", "2023-01", "maand", [], 0)
+    assert jan_totaal["meldingen"] == 5 and jan_totaal["recidivepercentage"] == 20
 
     # the peildatum is 31 March: March is the last month shown; the quarter is clipped to it
     assert [r["periode"] for r in model.metrics("2023-01", "2023-12", "maand")] == [

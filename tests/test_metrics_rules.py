@@ -300,3 +300,54 @@ def test_onderdrukte_groep_heeft_geen_enkel_getal(opslag):
     for kolom in frame.columns:
         if kolom not in sleutels:
             assert frame[kolom].null_count() == frame.height, kolom
+
+
+def test_recidive_binnen_vier_weken(maak_store):
+    # art. 7:629 lid 10 BW: a report is a recidive when its first day d follows the previous
+    # spell's last day l with d − l ≤ 28. r1's spells, last day → next first day:
+    #   a 02-01 .. 04-01;  b 01-02: 01-02 − 04-01 = 28 → recidive
+    #   b 01-02 .. 01-02;  c 01-03: 01-03 − 01-02 = 29 (Feb 2024 has 29 days) → not
+    #   c 01-03 .. 01-03;  d 29-03: 29-03 − 01-03 = 28 → recidive
+    # r2: e 05-01 .. 06-01, f 03-02: 03-02 − 06-01 = 28 → recidive
+    # r3: pregnancy leave 01-01 .. 25-02 is no spell, so g 11-03 has no previous spell (with the
+    # leave as its previous spell, 11-03 − 25-02 = 15 would count)
+    store, boom = maak_store(
+        dt.date(2024, 3, 31),
+        organisatie="eenheid;naam;bovenliggende_eenheid\nORG;Organisatie;",
+        personeel=(
+            "medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor\n"
+            "r1;ORG;01-01-2023;;1\nr2;ORG;01-01-2023;;1\nr3;ORG;01-01-2023;;1"
+        ),
+        verzuim=(
+            "medewerker_id;melding_id;eerste_verzuimdag;laatste_verzuimdag;ao_percentage;verzuimsoort\n"
+            "r1;a;02-01-2024;04-01-2024;;\nr1;b;01-02-2024;01-02-2024;;\n"
+            "r1;c;01-03-2024;01-03-2024;;\nr1;d;29-03-2024;29-03-2024;;\n"
+            "r2;e;05-01-2024;06-01-2024;;\nr2;f;03-02-2024;03-02-2024;;\n"
+            "r3;z;01-01-2024;25-02-2024;;zwangerschap\nr3;g;11-03-2024;12-03-2024;;"
+        ),
+    )
+    ps = metrics.periodes(
+        boom, metrics.groepen(boom, ["ORG"]), Maand(2024, 1), Maand(2024, 3), "maand"
+    )
+    rijen = {
+        r["periode"]: r
+        for r in metrics.kerncijfers(
+            store, boom, ps, metrics.groepen(boom, ["ORG"]), min_groep=0
+        ).to_dicts()
+    }
+    # January: a, e (no previous spell): 0 of 2
+    assert rijen["2024-01"]["meldingen"] == 2 and rijen["2024-01"]["meldingen_recidive"] == 0
+    assert rijen["2024-01"]["recidivepercentage"] == 0.0
+    # February: b (28) and f (28): 2 of 2
+    assert rijen["2024-02"]["meldingen_recidive"] == 2
+    assert rijen["2024-02"]["recidivepercentage"] == pytest.approx(100.0)
+    # March: c (29: no), d (28 after c: yes), g (none): 1 of 3; pregnancy leave is no report
+    assert rijen["2024-03"]["meldingen"] == 3 and rijen["2024-03"]["meldingen_recidive"] == 1
+    assert rijen["2024-03"]["recidivepercentage"] == pytest.approx(100 / 3)
+    # the quarter: 3 of 7 (recidives never outnumber reports)
+    (kw,) = metrics.kerncijfers(
+        store, boom,
+        metrics.periodes(boom, metrics.groepen(boom, ["ORG"]), Maand(2024, 1), Maand(2024, 3), "kwartaal"),
+        metrics.groepen(boom, ["ORG"]), min_groep=0,
+    ).to_dicts()  # fmt: skip
+    assert kw["recidivepercentage"] == pytest.approx(100 * 3 / 7)

@@ -18,6 +18,7 @@ create or replace table feit (
     verzuim_ongeval_e8 bigint,
     meldingen bigint,
     meldingen_ongeval bigint,
+    meldingen_recidive bigint,
     beeindigd bigint,
     beeindigd_duur bigint,
     beeindigd_kort bigint,

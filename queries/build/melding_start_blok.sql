@@ -5,16 +5,16 @@
 -- closed spells); stored by block
 create or replace temp table melding_start_blok as
 with telt as (
-    select en, attr, soort, duur, d0 as dag, false as beeindigd
+    select en, attr, soort, duur, recidive, d0 as dag, false as beeindigd
     from melding_start
     where d0 <= laatste_dag and d0 >= (select min(maand) from kalender)
     union all
-    select en, attr, soort, duur, dl as dag, true as beeindigd
+    select en, attr, soort, duur, recidive, dl as dag, true as beeindigd
     from melding_start
     where not open and dl <= laatste_dag and dl >= (select min(maand) from kalender)
 )
 
-select t.en, t.attr, t.soort, t.duur, t.beeindigd, cast(date_trunc('month', t.dag) as date) as maand, b.blok
+select t.en, t.attr, t.soort, t.duur, t.recidive, t.beeindigd, cast(date_trunc('month', t.dag) as date) as maand, b.blok
 from telt as t
 inner join maandblok as b on t.dag between b.van and b.eind
 order by b.blok
