@@ -130,6 +130,57 @@ def test_mlv_afdelingen_luchtvaart_boven_de_95_procent_grens(demo_store, boom):
     assert h.bron == "eenheden" and h.vrijheidsgraden == 26
 
 
+def test_heatmap_titel_niet_duidelijk_anders_volgens_de_regel(demo_store, boom):
+    # the three directoraten-generaal of MLV: DG Mobiliteit rose most (5,9% -> 6,3%), but by the
+    # one rule for a change (persons as the sampling unit) no DG differs from a year earlier
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV"))
+    richting = dict(
+        zip(a.eenheden["eenheid"], a.eenheden["verzuimpercentage_richting"], strict=True)
+    )
+    assert richting == {"MLV-BVU": "gelijk", "MLV-MOB": "gelijk", "MLV-RWK": "gelijk"}
+    assert view.heatmap_titel(a, "nl") == (
+        "Geen directoraat-generaal duidelijk anders dan een jaar eerder (12 maanden); het grootste "
+        "verschil: Directoraat-generaal Mobiliteit, van 5,9% naar 6,3%"
+    )
+    assert view.heatmap_titel(a, "en").startswith(
+        "No directorate-general clearly different from a year earlier (12 months)"
+    )
+
+
+def test_heatmap_titel_hoger_volgens_de_regel(demo_store, boom):
+    from dashboard.statistiek import Persoonsommen, verandering
+
+    # the directies of MLV-MOB: only Luchtvaart en Maritieme Zaken is higher by the rule
+    a = view.bouw(demo_store, ctx_voor(boom, "MLV-MOB"))
+    richting = dict(
+        zip(a.eenheden["eenheid"], a.eenheden["verzuimpercentage_richting"], strict=True)
+    )
+    assert richting == {
+        "MLV-MOB-LM": "hoger", "MLV-MOB-DI": "gelijk", "MLV-MOB-OV": "gelijk", "MLV-MOB-WV": "gelijk",
+    }  # fmt: skip
+    # the column is the rule itself, on the persons' sums of the two periods
+    nu, toen = view.perioden(OKT, "r12", metrics.eerste_maand(demo_store))
+    sommen = metrics.persoonsommen(
+        demo_store, boom, [nu, toen], metrics.groepen(boom, ["MLV-MOB-LM"]), ["verzuimpercentage"]
+    )["verzuimpercentage"]
+    per = {r["periode"]: Persoonsommen.uit(r) for r in sommen.iter_rows(named=True)}
+    assert verandering.richting(per[nu.label], per[toen.label]) == "hoger"
+    assert view.heatmap_titel(a, "nl") == (
+        "Directie Luchtvaart en Maritieme Zaken hoger dan een jaar eerder: van 5,1% naar 7,8% "
+        "(12 maanden)"
+    )
+    # a larger rise that the rule calls chance is not named; two units higher are counted
+    twee = a.eenheden.with_columns(
+        pl.when(pl.col("eenheid") == "MLV-MOB-WV")
+        .then(pl.lit("hoger"))
+        .otherwise(pl.col("verzuimpercentage_richting"))
+        .alias("verzuimpercentage_richting")
+    )
+    assert view.heatmap_titel(dataclasses.replace(a, eenheden=twee), "nl").startswith(
+        "2 directies hoger dan een jaar eerder, het meest Directie Luchtvaart en Maritieme Zaken: "
+    )
+
+
 def test_maanden_van_de_heatmap(demo_store, boom):
     a = view.bouw(demo_store, ctx_voor(boom, "MLV"))
     maanden = sorted(set(a.maanden["van"].to_list()))

@@ -24,6 +24,7 @@ from dashboard import catalogus, metrics, statistiek
 from dashboard.hierarchy import Boom
 from dashboard.i18n import t
 from dashboard.periods import Maand, Periode
+from dashboard.statistiek import verandering
 from dashboard.store import Store
 from dashboard.views import Context
 
@@ -234,11 +235,19 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
     )
     eenheden = frame.filter(pl.col("periode") == "basis")
     getoond = [g for g in delen if g.label in toon]
-    sommen, tussen = _persoonsommen(store, ctx, p, getoond, list(METRIEKEN))
+    beide, tussen = _persoonsommen(store, ctx, p, getoond, list(METRIEKEN), eerder=pv)
+    sommen = {m: f.filter(pl.col("periode") == p.label) for m, f in beide.items()}
     funnels: dict[str, statistiek.Vergelijking] = {}
     for metriek in METRIEKEN:
         mt = catalogus.metriek(metriek)
         assert mt.familie is not None
+        eenheden = eenheden.with_columns(
+            pl.col("eenheid")
+            .replace_strict(
+                _richtingen(beide[metriek], p, pv), default=None, return_dtype=pl.String
+            )
+            .alias(f"{metriek}_richting")
+        )
         invoer = eenheden.join(
             sommen[metriek].select("eenheid", *statistiek.SOMMEN), on="eenheid", how="left"
         )
@@ -277,10 +286,30 @@ def _schaal(metriek: str) -> float:
     return 100.0 if catalogus.metriek(metriek).berekening == "procent" else 1.0
 
 
+def _richtingen(sommen: pl.DataFrame, nu: Periode, toen: Periode) -> dict[str, str | None]:
+    """Per unit: 'hoger', 'lager' or 'gelijk' now against a year earlier, by the one rule for a
+    change (`statistiek.verandering`, persons as the sampling unit); None without both sums."""
+    per: dict[tuple[str, str], statistiek.Persoonsommen | None] = {
+        (r["eenheid"], r["periode"]): statistiek.Persoonsommen.uit(r)
+        for r in sommen.iter_rows(named=True)
+    }
+    return {
+        e: verandering.richting(per.get((e, nu.label)), per.get((e, toen.label)))
+        for e in {e for e, _ in per}
+    }
+
+
 def _persoonsommen(
-    store: Store, ctx: Context, p: Periode, getoond: list[metrics.Groep], metrieken: list[str]
+    store: Store,
+    ctx: Context,
+    p: Periode,
+    getoond: list[metrics.Groep],
+    metrieken: list[str],
+    *,
+    eerder: Periode | None = None,
 ) -> tuple[dict[str, pl.DataFrame], dict[str, statistiek.Heterogeniteit]]:
-    """The persons' sums of the shown groups, and τ² for them from elsewhere when fewer than 15
+    """The persons' sums of the shown groups (in `p`, and in `eerder` too when given: column
+    `periode`), and τ² for them from elsewhere when fewer than 15
     are shown: from the deepest level of the organisation with at least 15 units
     (`statistiek.heterogeniteit.doorgeven`), in the same query. No τ² from elsewhere when 15 or
     more are shown (they give their own), or when no level has 15 units with numbers: then the
@@ -296,10 +325,12 @@ def _persoonsommen(
     labels = {g.label for g in getoond}
     extra = [g for g in niveau_groepen if g.label not in labels]
     alles = metrics.persoonsommen(
-        store, boom, [p], [*getoond, *extra], metrieken, filter=ctx.selectie.filter,
-        min_groep=ctx.min_groep,
+        store, boom, [p] if eerder is None else [p, eerder], [*getoond, *extra], metrieken,
+        filter=ctx.selectie.filter, min_groep=ctx.min_groep,
     )  # fmt: skip
     sommen = {m: f.filter(pl.col("eenheid").is_in(labels)) for m, f in alles.items()}
+    # τ² from the selection period only
+    alles = {m: f.filter(pl.col("periode") == p.label) for m, f in alles.items()}
     tussen: dict[str, statistiek.Heterogeniteit] = {}
     niveau_labels = {g.label for g in niveau_groepen}
     for metriek, f in alles.items() if niveau_groepen else ():

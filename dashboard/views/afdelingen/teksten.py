@@ -415,40 +415,61 @@ def venster_titel(a: Afdelingen, taal: str) -> str:
     )
 
 
-#: The heat map's finding: one unit; the largest rise; or a fall everywhere.
-_HEATMAP_EEN = N_("{naam}: van {toen} naar {nu} ({periode} tegen een jaar eerder)")
-_HEATMAP_STIJGING = N_(
-    "Grootste stijging: {naam}, van {toen} naar {nu} ({periode} tegen een jaar eerder)"
+#: The heat map's finding, by the one rule for a change (`views.verandering`): a unit is higher
+#: or lower than a year earlier only when the 95% interval of the difference (persons as the
+#: sampling unit) leaves out 0; otherwise its difference is named as not clearly different.
+_HEATMAP_EEN_HOGER = N_("{naam} hoger dan een jaar eerder: van {toen} naar {nu} ({periode})")
+_HEATMAP_EEN_LAGER = N_("{naam} lager dan een jaar eerder: van {toen} naar {nu} ({periode})")
+_HEATMAP_EEN_GELIJK = N_(
+    "{naam} niet duidelijk anders dan een jaar eerder: van {toen} naar {nu} ({periode})"
 )
-_HEATMAP_DALING = N_(
-    "Overal daling; het sterkst bij {naam}, van {toen} naar {nu} ({periode} tegen een jaar eerder)"
+_HEATMAP_HOGER = N_(
+    "{aantal} hoger dan een jaar eerder, het meest {naam}: van {toen} naar {nu} ({periode})"
+)
+_HEATMAP_LAGER = N_(
+    "Geen {soort} hoger dan een jaar eerder; {aantal} lager, het meest {naam}: van {toen} naar "
+    "{nu} ({periode})"
+)
+_HEATMAP_GELIJK = N_(
+    "Geen {soort} duidelijk anders dan een jaar eerder ({periode}); het grootste verschil: "
+    "{naam}, van {toen} naar {nu}"
 )
 
 
 def heatmap_titel(a: Afdelingen, taal: str) -> str:
-    """The unit whose verzuimpercentage rose (or fell) most against a year earlier."""
-    nu = a.getoond().select("eenheid", "naam", "verzuimpercentage")
+    """Which units' verzuimpercentage is higher (or lower) than a year earlier by the one rule
+    for a change, the largest of them named; 'niet duidelijk anders' when none is."""
+    nu = a.getoond().select("eenheid", "naam", "verzuimpercentage", "verzuimpercentage_richting")
     toen = a.vorig.filter(~pl.col("onderdrukt") & ~pl.col("geen_gegevens")).select(
         "eenheid", pl.col("verzuimpercentage").alias("toen")
     )
-    paren = nu.join(toen, on="eenheid").with_columns(
-        (pl.col("verzuimpercentage") - pl.col("toen")).alias("d")
+    # only units the rule can judge (both periods' sums shown)
+    paren = (
+        nu.join(toen, on="eenheid")
+        .filter(pl.col("verzuimpercentage_richting").is_not_null())
+        .with_columns((pl.col("verzuimpercentage") - pl.col("toen")).alias("d"))
     )
     if not paren.height:
         return t("Verzuimpercentage per maand", taal)
-    grootste = paren.sort("d", descending=True).row(0, named=True)
-    if grootste["d"] <= 0:
-        grootste = paren.sort("d").row(0, named=True)
-    if paren.height == 1:
-        sjabloon = _HEATMAP_EEN
-    elif grootste["d"] > 0:
-        sjabloon = _HEATMAP_STIJGING
+    hoger = paren.filter(pl.col("verzuimpercentage_richting") == "hoger").sort("d", descending=True)
+    lager = paren.filter(pl.col("verzuimpercentage_richting") == "lager").sort("d")
+    if hoger.height:
+        groep, een, meer = hoger, _HEATMAP_EEN_HOGER, _HEATMAP_HOGER
+    elif lager.height:
+        groep, een, meer = lager, _HEATMAP_EEN_LAGER, _HEATMAP_LAGER
     else:
-        sjabloon = _HEATMAP_DALING
+        groep = paren.sort(pl.col("d").abs(), descending=True)
+        een, meer = _HEATMAP_EEN_GELIJK, _HEATMAP_GELIJK
+    grootste = groep.row(0, named=True)
+    # one unit higher (or lower), or one unit shown: named alone
+    alleen = paren.height == 1 or (groep.height == 1 and (hoger.height or lager.height))
+    sjabloon = een if alleen else meer
     return t(
         sjabloon,
         taal,
         naam=grootste["naam"],
+        aantal=aantal(groep.height, a.soort, taal),
+        soort=soort_woord(a, taal),
         toen=fmt.procent(grootste["toen"], 1, taal),
         nu=fmt.procent(grootste["verzuimpercentage"], 1, taal),
         periode=t("12 maanden", taal) if a.basis == "r12" else t("maand", taal),
