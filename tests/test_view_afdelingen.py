@@ -16,6 +16,7 @@ import pytest
 from dashboard import catalogus, metrics, statistiek
 from dashboard import format as fmt
 from dashboard.charts import afdelingen as grafiek
+from dashboard.charts import theme
 from dashboard.hierarchy import laad_boom
 from dashboard.periods import Maand, Periode
 from dashboard.selectie import Selectie
@@ -179,6 +180,30 @@ def test_heatmap_titel_hoger_volgens_de_regel(demo_store, boom):
     assert view.heatmap_titel(dataclasses.replace(a, eenheden=twee), "nl").startswith(
         "2 directies hoger dan een jaar eerder, het meest Directie Luchtvaart en Maritieme Zaken: "
     )
+
+
+@pytest.mark.parametrize("soort", ["ranking", "heatmap"])
+def test_bronregel_begint_links_in_de_figuur_onder_lange_namen(demo_store, boom, soort):
+    # the 12 directies of MLV: names up to 38 characters push the plot far to the right; the
+    # source line is placed relative to the plot, and ran past its right edge at 1366×768
+    ctx = ctx_voor(boom, "MLV")
+    a = view.bouw(demo_store, ctx, niveau=2)
+    fig = getattr(grafiek, soort)(a, ctx).figuur
+    (voet,) = [x for x in fig.layout.annotations if x.text.startswith("Bron:")]
+    links = fig.layout.margin.l
+    # the plot starts right of the longest name (38 characters at 13 px, or 12 px on the heat
+    # map, at about 0,53 em a character: at least 13 × 0,53 × 38 = 262 px, resp. 242 px) ...
+    langste = max(len(n) for n in a.eenheden["naam"])
+    assert langste == 38
+    assert links >= (13 if soort == "ranking" else 12) * 0.53 * langste
+    # ... and the source line starts at the figure's left edge, 8 px in (x = 0 of the plot,
+    # shifted left by the margin): under the title, not under the plot
+    assert voet.xref == "paper" and voet.x == 0 and voet.xanchor == "left"
+    assert links + voet.xshift == 8
+    # from there, no line is longer than the house style's source line (105 characters at
+    # 11 px, about 580 px: it fits a chart of 880 px, the narrowest on a laptop)
+    regels = voet.text.split("<br>")
+    assert max(len(r) for r in regels) <= theme.TEKENS_VOET
 
 
 def test_maanden_van_de_heatmap(demo_store, boom):

@@ -231,6 +231,26 @@ def _breek(tekst: str, breedte: int) -> str:
     return "<br>".join(regels)
 
 
+def _is_voet(a: go.layout.Annotation) -> bool:
+    """Whether an annotation is the source line `opmaak` puts under the plot."""
+    return a.yref == "paper" and a.y == 0 and a.yanchor == "top"
+
+
+def voet_vanaf_links(fig: go.Figure, inspringen: int = 8) -> None:
+    """Start the source line at the figure's left edge (`inspringen` px in) instead of the plot's.
+
+    `xref="paper"` places it relative to the plot area, so under a wide left margin (long names
+    on the y axis) it started right of the names and ran past the plot's right edge on a laptop.
+    Plotly 7.1 has no `xref="container"` for annotations: the line is shifted left by the left
+    margin in px, which must then be the plot's real left edge (a margin that fits the names,
+    not one that automargin grows; `voet_naast_namen` in charts/afdelingen sets it).
+    """
+    links = int(fig.layout.margin.l or 0)
+    for a in fig.layout.annotations:
+        if _is_voet(a):
+            a.xshift = -max(links - inspringen, 0)
+
+
 def titel_van(fig: go.Figure) -> str:
     """A figure's title as plain text."""
     return _platte_tekst(fig.layout.title.text)
@@ -245,7 +265,7 @@ def ondertitel_van(fig: go.Figure) -> str:
 def voetnoot_van(fig: go.Figure) -> str:
     """A figure's source line (the annotation `opmaak` puts under the plot) as plain text."""
     for a in fig.layout.annotations:
-        if a.yref == "paper" and a.y == 0 and a.yanchor == "top":
+        if _is_voet(a):
             return _platte_tekst(a.text)
     return ""
 

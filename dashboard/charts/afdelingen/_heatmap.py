@@ -144,5 +144,5 @@ def figuur(
             y1=scheiding, line={"color": "#1A1A1A", "width": 2}, layer="above", opacity=1,
         )  # fmt: skip
     fig.update_layout(plot_bgcolor="#FFFFFF", hovermode="closest")
-    voet_naast_namen(fig, [naam for _, naam in rijen])
+    voet_naast_namen(fig, [naam for _, naam in rijen], letter=12)
     return fig
