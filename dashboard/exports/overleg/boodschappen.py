@@ -16,7 +16,8 @@ import polars as pl
 
 from dashboard import format as fmt
 from dashboard.exports.overleg.keuze import Keuze, beoordeelbare_pilots, meting
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
+from dashboard.statistiek import spc
 from dashboard.store import Store
 from dashboard.views import Context, afdelingen, enquete, overzicht
 from dashboard.views import pilots as pilot_mod
@@ -106,23 +107,43 @@ def _signalen(store: Store, ctx: Context) -> list[Boodschap]:
         return []
     laatste = recent.row(-1, named=True)
     taal = ctx.taal
+    waarde, verwacht = laatste.get("verzuimpercentage"), laatste.get("verwacht")
+    # a month past a limit says which side, as the chart's label does (a rule for runs and
+    # trends names its direction itself); the expected value is the season's (the chart is
+    # seasonally adjusted), so a seasonal fall is no signal and the message says so in numbers
+    sjabloon = _SIGNAAL
+    zijde = laatste["signaal"] in (spc.BUITEN, spc.TWEE_VAN_DRIE)
+    if zijde and waarde is not None and verwacht is not None:
+        sjabloon = _SIGNAAL_HOGER if waarde >= verwacht else _SIGNAAL_LAGER
     tekst = t(
-        "Signaal in de regelkaart van {naam}: {signaal}",
+        sjabloon,
         taal,
         naam=r.naam,
         signaal=afdelingen_teksten.signaal_tekst(laatste["signaal"], taal),
     )
-    onderbouwing = t(
-        "{maand}: {waarde}",
-        taal,
-        maand=fmt.maand(laatste["van"], taal, lang=True),
-        waarde=(
-            fmt.getal(laatste["verzuimpercentage"], 1, taal) + "%"
-            if laatste.get("verzuimpercentage") is not None
-            else "–"
-        ),
-    )
+    maand = fmt.maand(laatste["van"], taal, lang=True)
+    onder, boven = laatste.get("ondergrens"), laatste.get("bovengrens")
+    if waarde is None:
+        onderbouwing = t("{maand}: {waarde}", taal, maand=maand, waarde="–")
+    elif verwacht is None or onder is None or boven is None:
+        onderbouwing = t("{maand}: {waarde}", taal, maand=maand, waarde=_pct(waarde, taal))
+    else:
+        onderbouwing = t(
+            "{maand}: {waarde}, verwacht voor de tijd van het jaar {verwacht} (grenzen {onder} "
+            "tot {boven})",
+            taal, maand=maand, waarde=_pct(waarde, taal), verwacht=_pct(verwacht, taal),
+            onder=_pct(onder, taal), boven=_pct(boven, taal),
+        )  # fmt: skip
     return [Boodschap(tekst, onderbouwing, "trend", 2.5)]
+
+
+_SIGNAAL = N_("Signaal in de regelkaart van {naam}: {signaal}")
+_SIGNAAL_HOGER = N_("Signaal in de regelkaart van {naam}: {signaal}, hoger dan verwacht")
+_SIGNAAL_LAGER = N_("Signaal in de regelkaart van {naam}: {signaal}, lager dan verwacht")
+
+
+def _pct(x: float, taal: str) -> str:
+    return fmt.getal(x, 1, taal) + "%"
 
 
 def _pilots(store: Store, ctx: Context, keuze: Keuze) -> list[Boodschap]:
