@@ -67,3 +67,23 @@ def test_een_seizoensdaling_is_geen_signaal(demo_store, boom):
     assert zomer["verzuimpercentage"][-1] < april - 1
     assert (zomer["signaal"].fill_null("") == "").all()
     assert boodschappen._signalen(demo_store, ctx) == []
+
+
+def test_afdelingsboodschap_spreekt_de_titel_van_de_stap_niet_tegen(demo_store, boom):
+    # The demo meeting: the Afdelingen step's title says "Geen directie duidelijk boven het
+    # gemiddelde" (the funnel's 99,8% limit). Directie Facilitaire Zaken lies beyond the 95%
+    # limit only (8,9%, 95%-interval 7,5-10,4, against 6,3%): a message "ligt boven het
+    # gemiddelde" next to that title would contradict it, so there is none.
+    from dashboard.exports.overleg.stappen import gekozen_afdelingen, keuze_van
+    from dashboard.views.afdelingen import teksten
+
+    ctx = _ctx(boom, Maand(2026, 10))
+    keuze = keuze_van(demo_store, ctx)
+    a = gekozen_afdelingen(demo_store, ctx, keuze)
+    assert a is not None
+    titel = teksten.ranking_titel(a, "verzuimpercentage", "nl")
+    assert titel.startswith("Geen directie duidelijk boven het gemiddelde")
+    fz = a.getoond().filter(pl.col("naam") == "Directie Facilitaire Zaken").row(0, named=True)
+    assert fz["verzuimpercentage_klasse_95"] == "boven"
+    assert fz["verzuimpercentage_klasse_998"] == "binnen"
+    assert boodschappen._afdelingen(demo_store, ctx, keuze) == []

@@ -45,7 +45,9 @@ class Boodschap:
 
 
 def _afdelingen(store: Store, ctx: Context, keuze: Keuze) -> list[Boodschap]:
-    """Departments above the funnel's limits (99,8% counts more than 95%)."""
+    """Departments above the funnel's 99,8% limit: the rule the Afdelingen title uses for
+    "duidelijk boven het gemiddelde", so that the message and the step's title never disagree
+    (a unit only beyond the 95% limit is, by that title, not clearly above)."""
     from dashboard.exports.overleg.stappen import gekozen_afdelingen
 
     a = gekozen_afdelingen(store, ctx, keuze)
@@ -56,15 +58,11 @@ def _afdelingen(store: Store, ctx: Context, keuze: Keuze) -> list[Boodschap]:
     uit = []
     getoond = afdelingen.volgorde(a.getoond(), "verzuimpercentage")
     for r in getoond.iter_rows(named=True):
-        k998, k95 = r.get("verzuimpercentage_klasse_998"), r.get("verzuimpercentage_klasse_95")
-        if k95 != "boven":
+        k998 = r.get("verzuimpercentage_klasse_998")
+        if k998 != "boven":
             continue
         waarde = afdelingen_teksten.waarde_tekst(r["verzuimpercentage"], "verzuimpercentage", taal)
-        tekst = (
-            t("{naam} ligt duidelijk boven het gemiddelde", taal, naam=r["naam"])
-            if k998 == "boven"
-            else t("{naam} ligt boven het gemiddelde", taal, naam=r["naam"])
-        )
+        tekst = t("{naam} ligt duidelijk boven het gemiddelde", taal, naam=r["naam"])
         interval = ""
         if (
             r.get("verzuimpercentage_laag") is not None
@@ -91,7 +89,7 @@ def _afdelingen(store: Store, ctx: Context, keuze: Keuze) -> list[Boodschap]:
             for d in (t("verzuim 12 maanden {waarde}", taal, waarde=waarde), interval, vergeleken)
             if d
         )
-        uit.append(Boodschap(tekst, onderbouwing, "afdelingen", 3.0 if k998 == "boven" else 2.0))
+        uit.append(Boodschap(tekst, onderbouwing, "afdelingen", 3.0))
     return uit[:2]
 
 
