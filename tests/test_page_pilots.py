@@ -47,6 +47,8 @@ def test_demopilot_met_effect_en_grafieken(app, demo_store):
     # selection year as a second level before: −0,37; the audit on the selection year −0,43), not the
     # difference in differences against the selection year (−0,75)
     assert kaarten["Meldingsfrequentie: effect van de pilot"] == "−0,37 per jaar"
+    # its caption: the interval and the relative effect in percent (exp(δ) − 1 = −22,6%)
+    assert "95%-interval −0,64 – −0,14 · relatief −23%" in [c.value for c in at.caption]
     assert e is not None and e.hoog < 0
     assert kaarten["Verzuimpercentage: effect van de pilot"].endswith("procentpunt")
     # the regression-to-the-mean warning, in plain Dutch

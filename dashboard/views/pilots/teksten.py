@@ -488,7 +488,8 @@ def kaart_interval(k: Effectkaart, taal: str = "nl") -> str:
         tekst = (
             f"{interval} {fmt.verschil(laag, dec, '', taal)} – {fmt.verschil(hoog, dec, '', taal)}"
         )
-        return tekst + f" · {relatief} {fmt.verschil(k.rtm.relatief, 0, '%', taal)}"
+        # the estimate's relative effect is a fraction (exp(δ) − 1), shown in percent
+        return tekst + f" · {relatief} {fmt.verschil(100 * k.rtm.relatief, 0, '%', taal)}"
     if k.effect is None:
         return ""
     interval, relatief = t("95%-interval", taal), t("relatief", taal)
