@@ -276,14 +276,7 @@ def persoonskaart(
             for k in run:
                 gevonden[k].add(naam)
         i = j + 1
-    aangepast = [(b + di) if di is not None else None for di in d]
-    stappen = [0] + [
-        1 if a is not None and c is not None and c > a
-        else -1 if a is not None and c is not None and c < a
-        else 0
-        for a, c in pairwise(aangepast)
-    ]  # fmt: skip
-    _trends(stappen, TREND, gevonden)
+    _trends(_stappen([(b + di) if di is not None else None for di in d]), TREND, gevonden)
     uit = []
     for i in range(aantal):
         e = b * f[i]
@@ -325,14 +318,18 @@ def regels(z: Sequence[float | None], aangepast: Sequence[float | None]) -> list
         {1: VERSCHUIVING_BOVEN, -1: VERSCHUIVING_ONDER},
         gevonden,
     )
-    stappen = [0] + [
+    _trends(_stappen(aangepast), TREND, gevonden)
+    return [next((s for s in SIGNALEN if s in g), "") for g in gevonden]
+
+
+def _stappen(waarden: Sequence[float | None]) -> list[int]:
+    """The step into each point: 1 up, −1 down, 0 level or a missing month (the first point 0)."""
+    return [0] + [
         1 if a is not None and b is not None and b > a
         else -1 if a is not None and b is not None and b < a
         else 0
-        for a, b in pairwise(aangepast)
+        for a, b in pairwise(waarden)
     ]  # fmt: skip
-    _trends(stappen, TREND, gevonden)
-    return [next((s for s in SIGNALEN if s in g), "") for g in gevonden]
 
 
 def _reeksen(

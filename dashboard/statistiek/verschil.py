@@ -21,28 +21,16 @@ from typing import Literal
 
 import polars as pl
 
+from dashboard.statistiek.heterogeniteit import WINSOR, winsoriseer
 from dashboard.statistiek.persoon import Z95
 
 Getal = float | None
 Metriek = Literal["verzuimpercentage", "meldingsfrequentie"]
 
-#: Spiegelhalter winsorises the z-scores at the 10% and 90% points before estimating φ.
-WINSOR = 0.1
-
 
 def _getal(x: Getal) -> float | None:
     """x when it is a finite number; None for nulls and NaN (suppressed or empty groups)."""
     return x if x is not None and math.isfinite(x) else None
-
-
-def winsoriseer(z: Sequence[float], fractie: float = WINSOR) -> list[float]:
-    """Pull the lowest and highest ⌊fractie·I⌋ values in to the next value inward."""
-    k = math.floor(fractie * len(z))
-    if k == 0:
-        return list(z)
-    gesorteerd = sorted(z)
-    laag, hoog = gesorteerd[k], gesorteerd[-k - 1]
-    return [min(max(w, laag), hoog) for w in z]
 
 
 def phi_uit_z(z: Sequence[Getal], fractie: float = WINSOR) -> float:
