@@ -521,6 +521,17 @@ def test_regelkaart_seizoensgecorrigeerd(demo_store, boom):
     assert statistiek.spc.BUITEN in r.reeks["signaal"].to_list()[-12:]
     titel = view.regelkaart_titel(r, "nl")
     assert "met een signaal in de laatste 12 maanden" in titel and "seizoensgecorrigeerd" in titel
+    # Luchtvaart climbs: every signalled month lies above its season's expectation
+    assert titel.endswith("maanden met een signaal in de laatste 12 maanden, hoger dan verwacht")
+    # MLV: Dec 2025 and Jan 2026 above, Sep and Oct 2026 below; the title says both sides
+    mlv = view.regelkaart(demo_store, ctx, eenheid="MLV")
+    assert view.regelkaart_titel(mlv, "nl") == (
+        "Regelkaart Ministerie van Leefomgeving en Vervoer (seizoensgecorrigeerd): 4 maanden met "
+        "een signaal in de laatste 12 maanden, 2 hoger en 2 lager dan verwacht"
+    )
+    assert view.regelkaart_titel(mlv, "en").endswith(
+        "4 months with a signal in the last 12 months, 2 higher and 2 lower than expected"
+    )
     spec = _json(grafiek.regelkaart(r, ctx).figuur)
     assert any(a["text"] == "buiten de grenzen" for a in spec["layout"]["annotations"])
 

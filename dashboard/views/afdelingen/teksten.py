@@ -7,7 +7,6 @@ ranking alone. Every text is a whole Dutch sentence for the translation catalogu
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import polars as pl
@@ -491,21 +490,39 @@ def regelkaart_titel(r: Regelkaart, taal: str) -> str:
         return t(
             "Regelkaart {naam}: te weinig maanden met cijfers (minstens 12)", taal, naam=r.naam
         )
-    laatste = [s for s in reeks["signaal"].to_list()[-12:] if s]
+    laatste = [
+        (s, w, v)
+        for s, w, v in zip(
+            reeks["signaal"].to_list()[-12:],
+            reeks["verzuimpercentage"].to_list()[-12:],
+            reeks["verwacht"].to_list()[-12:],
+            strict=True,
+        )
+        if s
+    ]
     if not laatste:
         return t(
             "Regelkaart {naam}: geen signalen in de laatste 12 maanden, schommelingen binnen toeval",
             taal,
             naam=naam,
         )
-    meest = Counter(laatste).most_common(1)[0][0]
+    # which side of the season's expectation the signalled months lie on: a title that counts
+    # highs and lows together would hide that they point opposite ways
+    hoger = sum(1 for _, w, v in laatste if w is not None and v is not None and w > v)
+    lager = len(laatste) - hoger
+    if not lager:
+        richting = t("hoger dan verwacht", taal)
+    elif not hoger:
+        richting = t("lager dan verwacht", taal)
+    else:
+        richting = t("{h} hoger en {l} lager dan verwacht", taal, h=hoger, l=lager)
     return tn(
-        "Regelkaart {naam}: {n} maand met een signaal in de laatste 12 maanden ({soort})",
-        "Regelkaart {naam}: {n} maanden met een signaal in de laatste 12 maanden ({soort})",
+        "Regelkaart {naam}: {n} maand met een signaal in de laatste 12 maanden, {richting}",
+        "Regelkaart {naam}: {n} maanden met een signaal in de laatste 12 maanden, {richting}",
         len(laatste),
         taal,
         naam=naam,
-        soort=signaal_tekst(meest, taal),
+        richting=richting,
     )
 
 
