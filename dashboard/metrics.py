@@ -506,11 +506,15 @@ def eerste_maand(store: Store) -> Maand | None:
     before its real start would show almost no absence. So: the first month with at least a
     quarter of the median monthly number of new reports.
     """
-    rows = store.sql(queries.sql("eerste_maand"))
-    waarde = rows[0][0] if rows else None
-    return Maand.of(waarde) if isinstance(waarde, dt.date) else None
-    waarde = rows[0][0] if rows else None
-    return Maand.of(waarde) if isinstance(waarde, dt.date) else None
+
+    def zoek() -> Maand | None:
+        rows = store.sql(queries.sql("eerste_maand"))
+        waarde = rows[0][0] if rows else None
+        return Maand.of(waarde) if isinstance(waarde, dt.date) else None
+
+    # a property of the stored data: found once per import
+    uit: Maand | None = store.onthoud(("eerste_maand", store.gegevensversie), zoek)
+    return uit
 
 
 # -- sums over persons, for the statistics ------------------------------------------------------

@@ -206,14 +206,15 @@ def bouw(store: Store, ctx: Context, *, niveau: int = ONDERDELEN, basis: str = "
         boom, delen, _begin(store, sel.maand.plus(1 - HEATMAP_MAANDEN)), sel.maand, "maand"
     )
     ps = [p, pv, *maanden]
-    frame = metrics.kerncijfers(
-        store, boom, ps, delen, filter=sel.filter, min_groep=ctx.min_groep, met_nulverzuim=False,
-    )  # fmt: skip
     (ref_groep,) = metrics.groepen(boom, [referentie], ctx.toegang)
-    ref = metrics.kerncijfers(
-        store, boom, ps, [ref_groep], filter=sel.filter, min_groep=ctx.min_groep,
+    # one call for the parts and the reference (a group's rows do not depend on what else is
+    # asked with it), split by label: the reference is the parts' parent, never one of them
+    samen = metrics.kerncijfers(
+        store, boom, ps, [*delen, ref_groep], filter=sel.filter, min_groep=ctx.min_groep,
         met_nulverzuim=False,
     )  # fmt: skip
+    frame = samen.filter(pl.col("eenheid") != ref_groep.label)
+    ref = samen.filter(pl.col("eenheid") == ref_groep.label)
 
     # a parent's own staff is a part on the parent's view, but no unit at a level of the tree;
     # and where nobody works directly under a unit, there is nothing to show
