@@ -667,6 +667,6 @@ def spc_covariantie(
         relaties={"maanden": rel, "groepen": _groep_frame(boom, [groep]).select("en")},
     )
     uit = [[0.0] * aantal for _ in range(aantal)]
-    for t, s, c in rijen.iter_rows():
-        uit[t][s] = float(c)
+    for t, s, c in rijen.iter_rows():  # t ≤ s: the matrix is symmetric
+        uit[t][s] = uit[s][t] = float(c)
     return uit

@@ -1,4 +1,4 @@
--- grain: one row per pair of chart months (t, s)
+-- grain: one row per pair of chart months t ≤ s (the matrix is symmetric: the caller mirrors it)
 -- answers: the covariance, with persons as the sampling unit, of two months' seasonally
 -- adjusted contrasts with the chart's baseline (statistiek.spc.persoonskaart). The contrast of
 -- month t is D_t = r_t / f_t − B, with r_t the month's rate, f_t its seasonal factor and
@@ -69,7 +69,7 @@ e as (
 ee as (
     select e1.i as t, e2.i as s, sum(e1.e * e2.e) as ee
     from e as e1
-    inner join e as e2 on e2.mw = e1.mw
+    inner join e as e2 on e2.mw = e1.mw and e2.i >= e1.i
     group by all
 ),
 
@@ -89,7 +89,7 @@ final as (
         - coalesce(ebs.eb, 0)
         + (select coalesce(sum(eb * eb), 0) from persoon_basis) as cov
     from maand as t
-    cross join maand as s
+    inner join maand as s on s.i >= t.i
     left join ee on ee.t = t.i and ee.s = s.i
     left join eb as ebt on ebt.i = t.i
     left join eb as ebs on ebs.i = s.i
