@@ -32,48 +32,30 @@ MIGRATIES: tuple[str, ...] = (
     "schema/007_afspraak_afgesloten",
 )
 
-#: Derived tables built first, in this order, after every import or restore.
-BOUW_VOORAF: tuple[str, ...] = (
-    "build/eenheid",
-    "build/eenheid_voorouder",
-    "build/peil",
-    "build/medewerker",
-    "build/attribuut",
-    "build/dienst",
-    "build/fase",
-    "build/melding",
-    "build/melding_start",
-    "build/kalender",
-    "build/maandblok",
-    "build/reeks",
-    "build/fase_verzuim",
-    "build/melding_blok",
-    "build/melding_start_blok",
-    "build/medewerker_maand",
-    "build/feit",
-)
-#: Steps run for each block of months (planned by build/maandblok, named by build/kalender_blok):
-#: they add the block's rows to medewerker_maand and feit. Bounded blocks keep every join and
-#: sort in memory, so that the build's memory does not grow with the number of employees and
-#: its time grows linearly.
-BOUW_PER_BLOK: tuple[str, ...] = (
-    "build/dienst_maand",
-    "build/verzuim_dag",
-    "build/medewerker_maand_los",
-    "build/medewerker_maand_blok",
-    "build/feit_bezetting",
-    "build/feit_medewerkers",
-    "build/feit_verzuim",
-    "build/feit_meldingen",
-    "build/feit_beeindigd",
-    "build/feit_blok",
-    "build/persoon_maand",
-)
-#: Steps after the last block.
-BOUW_DAARNA: tuple[str, ...] = (
-    "build/feit_eenheid",
-    "build/bevinding",
-    "build/opruimen",
+#: The build's three phases: what runs once before the blocks of months, what runs for each block
+#: (planned by build/maandblok, named by build/kalender_blok: they add the block's rows to
+#: medewerker_maand and feit; bounded blocks keep every join and sort in memory, so that the
+#: build's memory does not grow with the number of employees and its time grows linearly), and
+#: what runs after the last block. Within a phase the order is derived from what each statement
+#: reads, writes and drops (`queries.bouwvolgorde`): a new step only needs its phase.
+BOUW_VOORAF: tuple[str, ...] = queries.bouwvolgorde(
+    (
+        "build/attribuut", "build/dienst", "build/eenheid", "build/eenheid_voorouder",
+        "build/fase", "build/fase_verzuim", "build/feit", "build/kalender", "build/maandblok",
+        "build/medewerker", "build/medewerker_maand", "build/melding", "build/melding_blok",
+        "build/melding_start", "build/melding_start_blok", "build/peil", "build/reeks",
+    )
+)  # fmt: skip
+BOUW_PER_BLOK: tuple[str, ...] = queries.bouwvolgorde(
+    (
+        "build/dienst_maand", "build/feit_beeindigd", "build/feit_bezetting", "build/feit_blok",
+        "build/feit_medewerkers", "build/feit_meldingen", "build/feit_verzuim",
+        "build/medewerker_maand_blok", "build/medewerker_maand_los", "build/persoon_maand",
+        "build/verzuim_dag",
+    )
+)  # fmt: skip
+BOUW_DAARNA: tuple[str, ...] = queries.bouwvolgorde(
+    ("build/bevinding", "build/feit_eenheid", "build/opruimen")
 )
 #: Every query of the build (the store's build fingerprint covers them all).
 BOUWSTAPPEN: tuple[str, ...] = (

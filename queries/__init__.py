@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,3 +54,49 @@ def vraag(
     finally:
         for naam in relaties or {}:
             cur.unregister(naam)
+
+
+_MAAKT = re.compile(
+    r"\b(?:create\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?"
+    r"|insert\s+into\s+)(\w+)",
+    re.IGNORECASE,
+)
+_LEEST = re.compile(r"\b(?:from|join)\s+(\w+)", re.IGNORECASE)
+_CTE = re.compile(r"\b(\w+)\s+as\s*\(", re.IGNORECASE)
+_WEG = re.compile(r"\bdrop\s+table\s+(?:if\s+exists\s+)?(?:temp\.)?(\w+)", re.IGNORECASE)
+_COMMENTAAR = re.compile(r"--[^\n]*")
+
+
+def tabellen(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The tables `queries/<name>.sql` writes (create/insert), reads (from/join, its own CTE
+    names and the tables it writes left out) and drops, from the statement text without its
+    comments."""
+    tekst = _COMMENTAAR.sub("", load(name))
+    maakt = {m.lower() for m in _MAAKT.findall(tekst)}
+    eigen = {m.lower() for m in _CTE.findall(tekst)}
+    leest = {m.lower() for m in _LEEST.findall(tekst)} - eigen - maakt
+    weg = {m.lower() for m in _WEG.findall(tekst)}
+    return frozenset(maakt), frozenset(leest), frozenset(weg)
+
+
+def bouwvolgorde(namen: Sequence[str]) -> tuple[str, ...]:
+    """The build steps `namen` in an order where every step comes after the steps whose tables
+    it reads, and a step that drops a table after every step that uses it (the dependencies are
+    what the SQL itself writes, reads and drops). Among steps that do not depend on each other
+    the given order stands; a cycle is an error."""
+    t = {n: tabellen(n) for n in namen}
+    nodig = {
+        n: {
+            m for m in namen
+            if m != n and (t[m][0] & t[n][1] or t[n][2] & (t[m][0] | t[m][1]))
+        }
+        for n in namen
+    }  # fmt: skip
+    uit: list[str] = []
+    while len(uit) < len(namen):
+        klaar = [n for n in namen if n not in uit and nodig[n] <= set(uit)]
+        if not klaar:
+            rest = [n for n in namen if n not in uit]
+            raise ValueError(f"cycle among build steps: {rest}")
+        uit.append(klaar[0])
+    return tuple(uit)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +72,53 @@ def test_de_controle_kan_falen(tmp_path, monkeypatch):
     monkeypatch.setattr(queries, "QUERY_DIR", tmp_path)
     assert queries.all_names() == ["nergens_gebruikt"]
     assert "nergens_gebruikt" not in _letterlijke_teksten()
+
+
+def test_bouwvolgorde_volgt_wat_de_sql_leest_schrijft_en_weggooit():
+    from dashboard import store
+
+    fasen = (store.BOUW_VOORAF, store.BOUW_PER_BLOK, store.BOUW_DAARNA)
+    # every build file is in one phase (kalender_blok names each block inside the loop)
+    bouw = [n for n in queries.all_names() if n.startswith("build/")]
+    assert sorted([*(n for f in fasen for n in f), "build/kalender_blok"]) == sorted(bouw)
+    for fase in fasen:
+        for i, stap in enumerate(fase):
+            _, leest, weg = queries.tabellen(stap)
+            for later in fase[i + 1 :]:
+                # nothing a step reads is made by a step after it in its phase
+                assert not (queries.tabellen(later)[0] & leest), (stap, later)
+                # and a step that drops a table comes after every step that uses it
+                assert not (weg & (queries.tabellen(later)[0] | queries.tabellen(later)[1]))
+        # listed the other way round, the derived order is valid as well
+        omgekeerd = queries.bouwvolgorde(tuple(reversed(sorted(fase))))
+        assert sorted(omgekeerd) == sorted(fase) and all(_geldig(omgekeerd))
+    # what the parser sees, by hand: melding_start reads dienst, melding and peil
+    assert queries.tabellen("build/melding_start")[1] == {"dienst", "melding", "peil"}
+    assert "melding" in queries.tabellen("build/melding")[0]
+    assert "reeks" in queries.tabellen("build/opruimen")[2]
+
+
+def _geldig(volgorde: tuple[str, ...]) -> list[bool]:
+    gezien: set[str] = set()
+    uit = []
+    for stap in volgorde:
+        leest = queries.tabellen(stap)[1]
+        later = {
+            t for s in volgorde if s not in gezien and s != stap for t in queries.tabellen(s)[0]
+        }
+        uit.append(not (leest & later))
+        gezien.add(stap)
+    return uit
+
+
+def test_bouwvolgorde_weigert_een_kringloop(monkeypatch):
+    teksten = {
+        "a": "create table a as select * from b",
+        "b": "create table b as select * from a",
+    }
+    monkeypatch.setattr(queries, "load", lambda naam: teksten[naam])
+    with pytest.raises(ValueError, match="cycle"):
+        queries.bouwvolgorde(("a", "b"))
+    # and without the cycle, b goes first because a reads it
+    teksten["b"] = "create table b as select 1"
+    assert queries.bouwvolgorde(("a", "b")) == ("b", "a")
