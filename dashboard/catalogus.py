@@ -54,6 +54,7 @@ TELLINGEN: tuple[Telling, ...] = (
     Telling("nul_zonder_verzuim", "nul_zonder_verzuim"),
     Telling("eind_in_dienst", "eind_in_dienst", einde=True),
     Telling("frequent", "frequent", einde=True, persoon=True),
+    Telling("frequent_middellang", "frequent_middellang", einde=True, persoon=True),
     Telling("open_einde", "open_einde", einde=True, persoon=True),
     Telling("langdurig", "langdurig", einde=True, persoon=True),
     *(Telling(f"voorbij_week{w}", f"voorbij_week{w}", einde=True, persoon=True) for w in (42, 52, 91)),
@@ -257,6 +258,18 @@ METRIEKEN: tuple[Metriek, ...] = (
         ),
         formule="recidive = 100 × (meldingen met d0 in P waarvan d0 − l ≤ 28, l de laatste dag van het vorige geval) / meldingen",
         keuzes=frozenset({"trend"}),
+    ),
+    Metriek(
+        "frequent_middellang", N_("Frequent middellang verzuim (aantal)"), "som",
+        "frequent_middellang", decimalen=0, cli="na", kort_label=N_("Frequent middellang"),
+        definitie=N_(
+            "Medewerkers die op de laatste dag van de maand in dienst zijn en in de twaalf maanden "
+            "tot en met die maand twee of meer verzuimgevallen van 8 tot en met 42 dagen hadden "
+            "(de lengte tot de peildatum): het signaal dat de Almeerse pilot automatiseerde, naast "
+            "frequent verzuim (drie of meer meldingen). Alleen als aantal per groep, nooit per "
+            "persoon."
+        ),
+        formule="frequent middellang = #{e in dienst op laatste dag van M, ≥ 2 gevallen van 8-42 dagen met d0 in de 12 maanden t/m M}",
     ),
     Metriek(
         "langdurig", N_("Langdurig verzuim"), "som", "langdurig", decimalen=0,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import getpass
 import json
 import math
@@ -245,7 +246,18 @@ def _systeemgebruiker() -> str:
 
 # -- metrics -------------------------------------------------------------------------------------
 
-_GEHEEL = {"meldingen", "beeindigde_meldingen", "frequent_verzuim"}
+
+@functools.cache
+def _gehele_kolommen() -> frozenset[str]:
+    """The CLI columns that are whole counts (printed without a decimal point): the catalogue's
+    sums shown without decimals."""
+    from dashboard import catalogus
+
+    return frozenset(
+        m.sleutel
+        for m in catalogus.METRIEKEN
+        if m.cli and m.berekening == "som" and not m.decimalen
+    )
 
 
 def _metrics(args: argparse.Namespace) -> int:
@@ -348,7 +360,7 @@ def _cli_rij(rij: dict[str, Any]) -> dict[str, Any]:
             uit[k] = "ja" if v else "nee"
         elif isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
             uit[k] = None
-        elif k in _GEHEEL and v is not None:
+        elif k in _gehele_kolommen() and v is not None:
             uit[k] = int(v)
         else:
             uit[k] = v

@@ -43,7 +43,7 @@ BOUW_VOORAF: tuple[str, ...] = queries.bouwvolgorde(
         "build/attribuut", "build/dienst", "build/eenheid", "build/eenheid_voorouder",
         "build/fase", "build/fase_verzuim", "build/feit", "build/kalender", "build/maandblok",
         "build/medewerker", "build/medewerker_maand", "build/melding", "build/melding_blok",
-        "build/melding_start", "build/melding_start_blok", "build/peil", "build/reeks",
+        "build/melding_start", "build/melding_start_blok", "build/peil", "build/reeks", "build/reeks_middellang",
     )
 )  # fmt: skip
 BOUW_PER_BLOK: tuple[str, ...] = queries.bouwvolgorde(

@@ -57,11 +57,14 @@ KOLOMMEN: tuple[str, ...] = (
     "verzuimpercentage_extra_lang",
     "onderdrukt",
     "recidivepercentage",
+    "frequent_middellang",
 )
 #: Columns that hold a number (everything but the row keys and the suppression flag).
 METRIEKEN: tuple[str, ...] = tuple(k for k in KOLOMMEN[2:] if k != "onderdrukt")
 #: Metrics that are whole counts.
-AANTALLEN: frozenset[str] = frozenset({"meldingen", "beeindigde_meldingen", "frequent_verzuim"})
+AANTALLEN: frozenset[str] = frozenset(
+    {"meldingen", "beeindigde_meldingen", "frequent_verzuim", "frequent_middellang"}
+)
 
 DUURKLASSEN: tuple[str, ...] = ("kort", "middellang", "lang", "extra_lang")
 
@@ -326,6 +329,12 @@ class ReferenceModel:
 
     # -- metrics --------------------------------------------------------------------------------
 
+    def lengte(self, g: Verzuimgeval) -> int:
+        """A spell's days from its first day to its last, at most to the peildatum."""
+        eindes = [f[1] for f in g.fasen]
+        einde = self.peildatum if None in eindes else max(e for e in eindes if e is not None)
+        return (min(einde, self.peildatum) - g.d0).days + 1
+
     def kerncijfers(self, periode: Periode, eenheid: str | None) -> dict[str, Any]:
         """Every metric of one period and unit selection, as exact values (None = undefined)."""
         U = self.selectie(eenheid)
@@ -384,18 +393,21 @@ class ReferenceModel:
         M = periode.maanden[-1]
         eind_m = laatste_dag(M)
         venster_begin = eerste_dag(plus_maanden(M, -11))
-        frequent = 0
+        frequent = frequent_middellang = 0
         for mw in self.dagen:
             dienst = self.in_dienst(mw, eind_m)
             if dienst is None or dienst[0] not in U:
                 continue
-            aantal = sum(
-                1
+            venster = [
+                g
                 for g in self.gevallen
                 if g.medewerker_id == mw and not g.zwangerschap and venster_begin <= g.d0 <= eind_m
-            )
-            if aantal >= 3:
+            ]
+            if len(venster) >= 3:
                 frequent += 1
+            # medium-long: 8-42 days, the length up to the peildatum (open: up to it)
+            if sum(1 for g in venster if 8 <= self.lengte(g) <= 42) >= 2:
+                frequent_middellang += 1
 
         D = periode.D
         bezetting = Fraction(paren, D)
@@ -421,6 +433,7 @@ class ReferenceModel:
             "frequent_verzuim": frequent,
             **{f"verzuimpercentage_{k}": pct(per_klasse[k]) for k in DUURKLASSEN},
             "recidivepercentage": Fraction(100 * recidive, meldingen) if meldingen else None,
+            "frequent_middellang": frequent_middellang,
         }
 
     def metrics(

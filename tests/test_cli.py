@@ -23,7 +23,7 @@ HEADER = (
     "verzuimpercentage_kort,verzuimpercentage_middellang,verzuimpercentage_lang,"
     "verzuimpercentage_extra_lang,onderdrukt"
     # new metrics come after `onderdrukt`, so that scripts reading by position keep working
-    ",recidivepercentage"
+    ",recidivepercentage,frequent_middellang"
 )
 
 

@@ -362,7 +362,7 @@ def gebeurtenissen(rijen: Sequence[dict[str, Any]]) -> None:
     """Report which outcomes occurred (so a run shows that the comparison was not vacuous)."""
     for k in (
         "frequent_verzuim", "beeindigde_meldingen", "verzuimpercentage_extra_lang",
-        "recidivepercentage",
+        "recidivepercentage", "frequent_middellang",
     ):  # fmt: skip
         if any(r[k] for r in rijen):
             event(f"{k} > 0")

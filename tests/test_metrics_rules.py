@@ -351,3 +351,41 @@ def test_recidive_binnen_vier_weken(maak_store):
         metrics.groepen(boom, ["ORG"]), min_groep=0,
     ).to_dicts()  # fmt: skip
     assert kw["recidivepercentage"] == pytest.approx(100 * 3 / 7)
+
+
+def test_frequent_middellang_twee_gevallen_van_8_tot_42_dagen(maak_store):
+    # at the end of a month, in service, 2+ spells of 8-42 days with a first day in the 12 months
+    # up to it (the length up to the peildatum 31-03-2024):
+    #   m1: 01-03-2023 .. 08-03-2023 (8 days) and 01-02-2024 .. 13-03-2024 (42 days): both count;
+    #       at the end of Feb 2024 the window Mar 2023 - Feb 2024 holds both: frequent
+    #       medium-long; at the end of Mar 2024 (Apr 2023 - Mar 2024) only the second: not
+    #   m2: 7 days (01-02-2024 .. 07-02-2024) and 43 days (01-06-2023 .. 13-07-2023): neither
+    #       counts
+    #   m3: 10-01-2024 .. 19-01-2024 (10 days) and 20-03-2024, open on the peildatum: 12 days so
+    #       far: at the end of March both count
+    store, boom = maak_store(
+        dt.date(2024, 3, 31),
+        organisatie="eenheid;naam;bovenliggende_eenheid\nORG;Organisatie;",
+        personeel=(
+            "medewerker_id;eenheid;begindatum;einddatum;deeltijdfactor\n"
+            "m1;ORG;01-01-2023;;1\nm2;ORG;01-01-2023;;1\nm3;ORG;01-01-2023;;1"
+        ),
+        verzuim=(
+            "medewerker_id;melding_id;eerste_verzuimdag;laatste_verzuimdag;ao_percentage;verzuimsoort\n"
+            "m1;a;01-03-2023;08-03-2023;;\nm1;b;01-02-2024;13-03-2024;;\n"
+            "m2;c;01-06-2023;13-07-2023;;\nm2;d;01-02-2024;07-02-2024;;\n"
+            "m3;e;10-01-2024;19-01-2024;;\nm3;f;20-03-2024;;;"
+        ),
+    )
+    groepen = metrics.groepen(boom, ["ORG"])
+    ps = metrics.periodes(boom, groepen, Maand(2024, 1), Maand(2024, 3), "maand")
+    rijen = {
+        r["periode"]: r
+        for r in metrics.kerncijfers(store, boom, ps, groepen, min_groep=0).to_dicts()
+    }
+    assert rijen["2024-01"]["frequent_middellang"] == 0  # m1's second spell starts in February
+    assert rijen["2024-02"]["frequent_middellang"] == 1  # m1
+    assert rijen["2024-03"]["frequent_middellang"] == 1  # m3 (m1's March 2023 spell fell out)
+    # a count of persons with a rare property: empty with an attribute filter, as frequent
+    # verzuim (metrics.kerncijfers with suppression on; docs/privacy.md)
+    assert {"frequent", "frequent_middellang"} <= set(metrics.PERSOONSTELLINGEN)

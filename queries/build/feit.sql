@@ -29,6 +29,7 @@ create or replace table feit (
     nul_zonder_verzuim bigint,
     eind_in_dienst bigint,
     frequent bigint,
+    frequent_middellang bigint,
     open_einde bigint,
     langdurig bigint,
     voorbij_week42 bigint,

@@ -2,6 +2,7 @@
 -- answers: frees the memory and temporary disk space of the intermediate steps
 drop table if exists temp.maandblok;
 drop table if exists temp.reeks;
+drop table if exists temp.reeks_middellang;
 drop table if exists temp.melding_blok;
 drop table if exists temp.melding_start_blok;
 drop table if exists temp.fase_verzuim;
